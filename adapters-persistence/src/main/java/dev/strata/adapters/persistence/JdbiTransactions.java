@@ -1,0 +1,80 @@
+package dev.strata.adapters.persistence;
+
+import dev.strata.application.port.out.Transactions;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Transactions over the writer and the reader pool. The handle of the running transaction is kept
+ * per thread, so repositories called from inside a unit of work join it.
+ */
+final class JdbiTransactions implements Transactions {
+
+    private record Current(Handle handle, boolean writable) {
+    }
+
+    private final Jdbi writer;
+    private final Jdbi readers;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ThreadLocal<Current> current = new ThreadLocal<>();
+
+    JdbiTransactions(Jdbi writer, Jdbi readers) {
+        this.writer = writer;
+        this.readers = readers;
+    }
+
+    @Override
+    public <T> T write(Supplier<T> work) {
+        Current running = current.get();
+        if (running != null) {
+            if (!running.writable()) {
+                throw new IllegalStateException("a write cannot start inside a read transaction");
+            }
+            return work.get();
+        }
+        writeLock.lock();
+        try (Handle handle = writer.open()) {
+            current.set(new Current(handle, true));
+            return handle.inTransaction(h -> work.get());
+        } finally {
+            current.remove();
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public <T> T read(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        try (Handle handle = readers.open()) {
+            current.set(new Current(handle, false));
+            return handle.inTransaction(h -> work.get());
+        } finally {
+            current.remove();
+        }
+    }
+
+    /** Runs one statement (or a few) in the running transaction, or on a reader of its own. */
+    <T> T withHandle(Function<Handle, T> statement) {
+        Current running = current.get();
+        if (running != null) {
+            return statement.apply(running.handle());
+        }
+        try (Handle handle = readers.open()) {
+            return statement.apply(handle);
+        }
+    }
+
+    /** The handle of the running write transaction; mutations outside one are a bug. */
+    Handle writeHandle() {
+        Current running = current.get();
+        if (running == null || !running.writable()) {
+            throw new IllegalStateException("a mutation must run inside a write transaction");
+        }
+        return running.handle();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.strata.adapters.persistence;
+
+import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.Nodes;
+import dev.strata.application.port.out.Readiness;
+import dev.strata.application.port.out.Transactions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Strata's SQLite database: one file, migrated to the newest schema when opened, and the out-ports
+ * over it. Open it once per process.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+    private static final int READERS = 8;
+
+    private final ConnectionPool pool;
+    private final JdbiTransactions transactions;
+    private final SqliteNodes nodes;
+    private final SqliteAuditLog auditLog;
+
+    private SqliteDatabase(ConnectionPool pool) {
+        this.pool = pool;
+        Jdbi writer = configure(Jdbi.create(pool.writerFactory()));
+        Jdbi readers = configure(Jdbi.create(pool.readerFactory()));
+        this.transactions = new JdbiTransactions(writer, readers);
+        this.nodes = new SqliteNodes(transactions);
+        this.auditLog = new SqliteAuditLog(transactions);
+    }
+
+    /** Opens (creating if needed) and migrates the database in {@code file}. */
+    public static SqliteDatabase open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            // The writer opens first: it turns on WAL, which the migration then runs under.
+            ConnectionPool pool = new ConnectionPool(file, READERS);
+            try {
+                migrate(file);
+                return new SqliteDatabase(pool);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + file, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(Path file) {
+        var result = Flyway.configure(SqliteDatabase.class.getClassLoader())
+                .dataSource(ConnectionPool.url(file), null, null)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Database {} migrated to schema version {}", file, result.targetSchemaVersion);
+        }
+    }
+
+    private static Jdbi configure(Jdbi jdbi) {
+        return jdbi.installPlugin(new SqlObjectPlugin());
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public Nodes nodes() {
+        return nodes;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public Readiness readiness() {
+        return () -> {
+            try {
+                return transactions.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            } catch (RuntimeException e) {
+                LOG.warn("The database does not answer: {}", e.toString());
+                return false;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the database failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.strata.adapters.persistence;
+
+import static dev.strata.application.mother.NodeDeclarations.aNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.domain.node.NodeId;
+import dev.strata.domain.node.StorageNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteDatabaseTest {
+
+    private static final Instant NOW = Instant.parse("2026-02-02T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsWhatWasCommittedAcrossReopening() {
+        Path file = dir.resolve("strata.db");
+        StorageNode node = StorageNode.register(NodeId.generate(), 1, aNode().build(), NOW);
+        try (SqliteDatabase database = SqliteDatabase.open(file)) {
+            database.transactions().write(() -> database.nodes().add(node));
+        }
+        try (SqliteDatabase reopened = SqliteDatabase.open(file)) {
+            assertThat(reopened.nodes().find(node.id())).isPresent();
+            assertThat(reopened.nodes().nextNumber()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void runsInWalModeWithFullSyncAndForeignKeys() {
+        try (SqliteDatabase database = SqliteDatabase.open(dir.resolve("strata.db"))) {
+            database.transactions().write(() -> {
+                var handle = ((JdbiTransactions) database.transactions()).writeHandle();
+                assertThat(handle.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualTo("wal");
+                assertThat(handle.createQuery("PRAGMA synchronous").mapTo(Integer.class).one())
+                        .as("2 is FULL").isEqualTo(2);
+                assertThat(handle.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
+                assertThat(handle.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()).isEqualTo(5000);
+            });
+        }
+    }
+
+    @Test
+    void refusesMutationsOutsideAWriteTransaction() {
+        try (SqliteDatabase database = SqliteDatabase.open(dir.resolve("strata.db"))) {
+            StorageNode node = StorageNode.register(NodeId.generate(), 1, aNode().build(), NOW);
+            assertThatThrownBy(() -> database.nodes().add(node)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> database.transactions().read(() -> {
+                database.nodes().add(node);
+                return null;
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(database.nodes().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void theDatabaseRefusesASecondNodeWithTheSameManagementAddress() {
+        try (SqliteDatabase database = SqliteDatabase.open(dir.resolve("strata.db"))) {
+            database.transactions().write(() -> database.nodes()
+                    .add(StorageNode.register(NodeId.generate(), 1, aNode().withMgmtIps("10.3.0.1").build(), NOW)));
+            assertThatThrownBy(() -> database.transactions().write(() -> database.nodes()
+                    .add(StorageNode.register(NodeId.generate(), 2, aNode().withMgmtIps("10.3.0.1").build(), NOW))))
+                    .hasMessageContaining("UNIQUE");
+            assertThat(database.nodes().all()).hasSize(1);
+        }
+    }
+
+    @Test
+    void isReadyWhileOpen() {
+        SqliteDatabase database = SqliteDatabase.open(dir.resolve("strata.db"));
+        assertThat(database.readiness().databaseReachable()).isTrue();
+        database.close();
+        assertThat(database.readiness().databaseReachable()).isFalse();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.strata.application.service;
+
+import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.Transactions;
+import dev.strata.domain.DomainException;
+import dev.strata.domain.access.Principal;
+import dev.strata.domain.access.Privilege;
+import dev.strata.domain.audit.AuditEvent;
+import java.time.InstantSource;
+import java.util.function.Supplier;
+
+/**
+ * The one way a use case changes anything: check the caller's privilege, run the work in one write
+ * transaction, and append one audit record in that same transaction. A refused or failed mutation
+ * changes nothing and is audited on its own, with its error code as the outcome.
+ */
+public final class Mutations {
+
+    private final Transactions transactions;
+    private final AuditLog auditLog;
+    private final InstantSource clock;
+
+    public Mutations(Transactions transactions, AuditLog auditLog, InstantSource clock) {
+        this.transactions = transactions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * @param privilege what the caller needs, or {@code null} when any authenticated caller may try
+     *                  (the work then checks what it must, such as ownership)
+     * @param action    what is done, e.g. {@code backend.register}
+     * @param target    what it is done to, as the caller named it
+     */
+    public <T> T perform(Principal caller, Privilege privilege, String action, String target, Supplier<T> work) {
+        try {
+            if (privilege == null) {
+                caller.requireAuthenticated();
+            } else {
+                caller.require(privilege);
+            }
+            return transactions.write(() -> {
+                T result = work.get();
+                auditLog.append(event(caller, action, target, AuditEvent.SUCCESS));
+                return result;
+            });
+        } catch (DomainException refused) {
+            record(caller, action, target, refused.code().code());
+            throw refused;
+        }
+    }
+
+    public void perform(Principal caller, Privilege privilege, String action, String target, Runnable work) {
+        perform(caller, privilege, action, target, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Appends a record on its own, for events that are not mutations, such as failed logins. */
+    public void record(Principal caller, String action, String target, String outcome) {
+        transactions.write(() -> auditLog.append(event(caller, action, target, outcome)));
+    }
+
+    private AuditEvent event(Principal caller, String action, String target, String outcome) {
+        return new AuditEvent(0, clock.instant(), caller.origin().requestId(), caller.name(),
+                caller.method().label(), caller.origin().sourceIp(), action, target, outcome);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.strata.application.service;
+
+import dev.strata.application.BuildInfo;
+import dev.strata.application.Settings;
+import dev.strata.application.port.in.system.CheckReadinessUseCase;
+import dev.strata.application.port.in.system.GetSystemInfoUseCase;
+import dev.strata.application.port.in.system.SystemInfo;
+import dev.strata.application.port.out.Nodes;
+import dev.strata.application.port.out.Readiness;
+import dev.strata.application.port.out.Transactions;
+import dev.strata.domain.Bytes;
+import dev.strata.domain.access.Principal;
+import dev.strata.domain.access.Privilege;
+import dev.strata.domain.node.StorageNode;
+import java.util.List;
+import java.util.Optional;
+
+/** What Strata says about itself: {@code /info} and readiness. */
+public final class SystemService implements GetSystemInfoUseCase, CheckReadinessUseCase {
+
+    private final BuildInfo build;
+    private final Settings settings;
+    private final Nodes nodes;
+    private final Transactions transactions;
+    private final Readiness readiness;
+
+    public SystemService(BuildInfo build, Settings settings, Nodes nodes, Transactions transactions,
+                         Readiness readiness) {
+        this.build = build;
+        this.settings = settings;
+        this.nodes = nodes;
+        this.transactions = transactions;
+        this.readiness = readiness;
+    }
+
+    @Override
+    public SystemInfo info(Principal caller) {
+        if (!caller.has(Privilege.PRIVILEGE_CLUSTER_READ)) {
+            return new SystemInfo(build.version(), settings.authMode(), Optional.empty());
+        }
+        return transactions.read(() -> {
+            List<StorageNode> all = nodes.all();
+            long total = 0;
+            long free = 0;
+            for (StorageNode node : all) {
+                total = Bytes.saturatedAdd(total, node.totalCapacity());
+                free = Bytes.saturatedAdd(free, node.availableCapacity());
+            }
+            return new SystemInfo(build.version(), settings.authMode(),
+                    Optional.of(new SystemInfo.Pool(total, free, all.size(), 0)));
+        });
+    }
+
+    @Override
+    public boolean ready() {
+        return readiness.databaseReachable();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.strata.application.fake;
+
+import dev.strata.application.contract.NodesContract;
+import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.Nodes;
+import dev.strata.application.port.out.Transactions;
+
+class InMemoryNodesTest extends NodesContract {
+
+    private final InMemoryNodes nodes = new InMemoryNodes();
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    private final InMemoryTransactions transactions = new InMemoryTransactions().enlist(nodes, auditLog);
+
+    @Override
+    protected Nodes nodes() {
+        return nodes;
+    }
+
+    @Override
+    protected AuditLog auditLog() {
+        return auditLog;
+    }
+
+    @Override
+    protected Transactions transactions() {
+        return transactions;
+    }
+}
