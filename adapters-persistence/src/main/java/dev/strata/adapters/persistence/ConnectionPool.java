@@ -25,19 +25,23 @@ final class ConnectionPool implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 5_000;
 
     private final String url;
-    private final Connection writer;
+    private volatile Connection writer;
     private final int maxReaders;
     private final BlockingQueue<Connection> idleReaders;
     private final AtomicInteger openReaders = new AtomicInteger();
     private volatile boolean closed;
 
-    ConnectionPool(Path file, int maxReaders) throws SQLException {
+    ConnectionPool(Path file, int maxReaders) {
         this.url = url(file);
         this.maxReaders = maxReaders;
         this.idleReaders = new ArrayBlockingQueue<>(maxReaders);
+    }
+
+    /** Opens the writer, which creates the file and turns on WAL. */
+    void open() throws SQLException {
         SQLiteConfig writerConfig = baseConfig();
         writerConfig.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        this.writer = writerConfig.createConnection(url);
+        writer = writerConfig.createConnection(url);
     }
 
     static String url(Path file) {
@@ -58,8 +62,12 @@ final class ConnectionPool implements AutoCloseable {
     ConnectionFactory writerFactory() {
         return new ConnectionFactory() {
             @Override
-            public Connection openConnection() {
-                return writer;
+            public Connection openConnection() throws SQLException {
+                Connection open = writer;
+                if (open == null || closed) {
+                    throw new SQLException("the database is not open");
+                }
+                return open;
             }
 
             @Override
@@ -88,8 +96,8 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     private Connection borrowReader() throws SQLException {
-        if (closed) {
-            throw new SQLException("the database is closed");
+        if (closed || writer == null) {
+            throw new SQLException("the database is not open");
         }
         Connection idle = idleReaders.poll();
         if (idle != null) {
@@ -127,6 +135,8 @@ final class ConnectionPool implements AutoCloseable {
         while ((idle = idleReaders.poll()) != null) {
             idle.close();
         }
-        writer.close();
+        if (writer != null) {
+            writer.close();
+        }
     }
 }

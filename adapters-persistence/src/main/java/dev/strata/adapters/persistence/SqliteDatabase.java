@@ -24,13 +24,15 @@ public final class SqliteDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
     private static final int READERS = 8;
 
+    private final Path file;
     private final ConnectionPool pool;
     private final JdbiTransactions transactions;
     private final SqliteNodes nodes;
     private final SqliteAuditLog auditLog;
 
-    private SqliteDatabase(ConnectionPool pool) {
-        this.pool = pool;
+    private SqliteDatabase(Path file) {
+        this.file = file;
+        this.pool = new ConnectionPool(file, READERS);
         Jdbi writer = configure(Jdbi.create(pool.writerFactory()));
         Jdbi readers = configure(Jdbi.create(pool.readerFactory()));
         this.transactions = new JdbiTransactions(writer, readers);
@@ -38,26 +40,41 @@ public final class SqliteDatabase implements AutoCloseable {
         this.auditLog = new SqliteAuditLog(transactions);
     }
 
+    /**
+     * The database in {@code file}, not yet opened: its ports exist but answer only after
+     * {@link #open()}. Lets a server wire itself while the database opens beside it.
+     */
+    public static SqliteDatabase at(Path file) {
+        return new SqliteDatabase(file);
+    }
+
     /** Opens (creating if needed) and migrates the database in {@code file}. */
     public static SqliteDatabase open(Path file) {
+        SqliteDatabase database = at(file);
+        database.open();
+        return database;
+    }
+
+    /** Creates the file if needed, migrates it to the newest schema, and warms the query path. */
+    public void open() {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             // The writer opens first: it turns on WAL, which the migration then runs under.
-            ConnectionPool pool = new ConnectionPool(file, READERS);
-            try {
-                migrate(file);
-                return new SqliteDatabase(pool);
-            } catch (RuntimeException e) {
-                pool.close();
-                throw e;
-            }
+            pool.open();
+            migrate(file);
+            nodes.all();
         } catch (IOException e) {
+            close();
             throw new UncheckedIOException("cannot create the directory of " + file, e);
         } catch (SQLException e) {
+            close();
             throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 

@@ -1,0 +1,63 @@
+package dev.strata.adapters.rest;
+
+import dev.strata.adapters.rest.cluster.ClusterNodesResource;
+import dev.strata.adapters.rest.cluster.VersionResource;
+import dev.strata.adapters.rest.error.DomainExceptionMapper;
+import dev.strata.adapters.rest.error.JsonExceptionMapper;
+import dev.strata.adapters.rest.error.UnexpectedExceptionMapper;
+import dev.strata.adapters.rest.error.WebApplicationExceptionMapper;
+import dev.strata.adapters.rest.filter.AuthenticationFilter;
+import dev.strata.adapters.rest.filter.RequestBodyFilter;
+import dev.strata.adapters.rest.filter.RequestIdFilter;
+import dev.strata.adapters.rest.filter.TrailingSlashFilter;
+import dev.strata.adapters.rest.http.ObjectMapperResolver;
+import dev.strata.adapters.rest.ops.HealthResource;
+import dev.strata.adapters.rest.provisioner.BackendResource;
+import dev.strata.adapters.rest.provisioner.InfoResource;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The HTTP API as one Jersey application: hand-built resources, filters and error mappers. */
+public final class RestApi {
+
+    private RestApi() {
+    }
+
+    public static ResourceConfig resourceConfig(UseCases useCases) {
+        ResourceConfig config = new ResourceConfig();
+        config.setApplicationName("strata");
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        config.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+
+        config.register(JacksonFeature.withoutExceptionMappers());
+        config.register(new ObjectMapperResolver());
+
+        config.register(new RequestIdFilter());
+        config.register(new TrailingSlashFilter());
+        config.register(new RequestBodyFilter());
+        config.register(new AuthenticationFilter(useCases.access().authenticate()));
+
+        config.register(new DomainExceptionMapper());
+        config.register(new JsonExceptionMapper());
+        config.register(new WebApplicationExceptionMapper());
+        config.register(new RequestBodyFilter.BodyTooLargeMapper());
+        config.register(new UnexpectedExceptionMapper());
+
+        UseCases.System system = useCases.system();
+        config.register(new InfoResource(system.info()));
+        config.register(new VersionResource(system.build()));
+        config.register(new HealthResource(system.readiness()));
+
+        UseCases.Nodes nodes = useCases.nodes();
+        config.register(new BackendResource(nodes.register(), nodes.list(), nodes.get(), nodes.update(),
+                nodes.remove()));
+        config.register(new ClusterNodesResource(nodes.listCluster(), nodes.getCluster()));
+        return config;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.strata.bootstrap;
+
+import dev.strata.application.Settings;
+import dev.strata.domain.access.AuthMode;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything {@code strata serve} is told: flags, then {@code STRATA_*} environment variables, then
+ * the config file, then these defaults.
+ */
+public record ServerSettings(
+        String bind,
+        int port,
+        Path dataDir,
+        boolean plainHttp,
+        Optional<Path> tlsCert,
+        Optional<Path> tlsKey,
+        Optional<Path> tlsClientCa,
+        AuthMode authMode,
+        double thinOvercommit) {
+
+    public static final int DEFAULT_PORT = 8090;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+
+    public ServerSettings {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535");
+        }
+        if (tlsCert.isPresent() != tlsKey.isPresent()) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        if (plainHttp && (tlsCert.isPresent() || tlsClientCa.isPresent())) {
+            throw new IllegalArgumentException("--http serves plain HTTP; it takes no TLS settings");
+        }
+    }
+
+    /** The defaults, with the data in {@code dataDir}. */
+    public static ServerSettings defaults(Path dataDir) {
+        return new ServerSettings(DEFAULT_BIND, DEFAULT_PORT, dataDir, false, Optional.empty(), Optional.empty(),
+                Optional.empty(), AuthMode.NONE, Settings.DEFAULT_THIN_OVERCOMMIT);
+    }
+
+    public ServerSettings withPort(int newPort) {
+        return new ServerSettings(bind, newPort, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
+                thinOvercommit);
+    }
+
+    public ServerSettings withPlainHttp(boolean plain) {
+        return new ServerSettings(bind, port, dataDir, plain, tlsCert, tlsKey, tlsClientCa, authMode,
+                thinOvercommit);
+    }
+
+    public ServerSettings withTls(Optional<Path> cert, Optional<Path> key, Optional<Path> clientCa) {
+        return new ServerSettings(bind, port, dataDir, plainHttp, cert, key, clientCa, authMode, thinOvercommit);
+    }
+
+    public ServerSettings withAuthMode(AuthMode mode) {
+        return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, mode,
+                thinOvercommit);
+    }
+
+    public Settings applicationSettings() {
+        return new Settings(authMode, thinOvercommit);
+    }
+
+    public Path databaseFile() {
+        return dataDir.resolve("strata.db");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.strata.bootstrap;
+
+import dev.strata.adapters.rest.RestApi;
+import dev.strata.bootstrap.tls.ServerTls;
+import java.io.IOException;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Strata serving HTTPS (or, for development, HTTP): the wiring behind a Grizzly listener. */
+public final class StrataServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StrataServer.class);
+    private static final int WORKERS = 64;
+
+    private final Wiring wiring;
+    private final HttpServer http;
+    private final URI baseUri;
+
+    private StrataServer(Wiring wiring, HttpServer http, URI baseUri) {
+        this.wiring = wiring;
+        this.http = http;
+        this.baseUri = baseUri;
+    }
+
+    /**
+     * Starts serving. The slow parts of a start (the database's native library and migrations, the
+     * TLS material, Jersey's model) do not depend on each other, so they run side by side.
+     */
+    public static StrataServer start(ServerSettings settings, InstantSource clock) throws IOException {
+        long begun = System.nanoTime();
+        String scheme = settings.plainHttp() ? "http" : "https";
+        URI bindUri = URI.create(scheme + "://" + hostForUri(settings.bind()) + ":" + settings.port() + "/");
+        ExecutorService startup = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "strata-startup"));
+        Wiring wiring = Wiring.create(settings, clock);
+        try {
+            Future<ServerTls.Config> tls = settings.plainHttp() ? null : startup.submit(() ->
+                    ServerTls.load(settings.tlsCert(), settings.tlsKey(), settings.tlsClientCa(), settings.dataDir()));
+            Future<?> database = startup.submit(wiring::openDatabase);
+
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri,
+                    RestApi.resourceConfig(wiring.useCases()), false);
+            NetworkListener listener = http.getListeners().iterator().next();
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("strata-worker").setCorePoolSize(WORKERS).setMaxPoolSize(WORKERS));
+            listener.registerAddOn(new KeepAliveAfterErrors());
+            http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
+
+            ServerTls.Config tlsConfig = tls == null ? null : await(tls);
+            if (tlsConfig != null) {
+                listener.setSecure(true);
+                listener.setSSLEngineConfig(engineConfigurator(tlsConfig));
+            }
+            await(database);
+            http.start();
+            URI baseUri = URI.create(scheme + "://" + hostForUri(settings.bind()) + ":" + listener.getPort() + "/");
+            if (tlsConfig == null) {
+                LOG.warn("Serving plain HTTP on {}: for local development only, credentials travel in clear",
+                        baseUri);
+            } else {
+                LOG.info("Serving HTTPS on {} (certificate SHA-256 {}{})", baseUri, tlsConfig.fingerprint(),
+                        tlsConfig.requireClientCertificate() ? ", client certificates required" : "");
+            }
+            LOG.info("Started in {} ms", millis(begun, System.nanoTime()));
+            return new StrataServer(wiring, http, baseUri);
+        } catch (IOException | RuntimeException e) {
+            wiring.close();
+            throw e;
+        } finally {
+            startup.shutdownNow();
+        }
+    }
+
+    /** The result of a startup task, with its own exception rather than a wrapper. */
+    private static <T> T await(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private static SSLEngineConfigurator engineConfigurator(ServerTls.Config tls) {
+        SSLEngineConfigurator configurator = new SSLEngineConfigurator(tls.context(), false,
+                tls.requireClientCertificate(), !tls.requireClientCertificate());
+        configurator.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return configurator;
+    }
+
+    private static String hostForUri(String bind) {
+        return bind.indexOf(':') >= 0 && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    /** Stops taking connections, lets requests in flight finish (up to 10 s), then closes the database. */
+    @Override
+    public void close() {
+        try {
+            http.shutdown(10, TimeUnit.SECONDS).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("The HTTP server did not stop cleanly: {}", e.toString());
+            http.shutdownNow();
+        } finally {
+            wiring.close();
+        }
+        LOG.info("Stopped");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.strata.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.bootstrap.support.Api;
+import dev.strata.bootstrap.support.Reply;
+import dev.strata.bootstrap.support.RawHttp;
+import dev.strata.bootstrap.support.TestServer;
+import dev.strata.bootstrap.support.Tls;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every endpoint shares: the error body for what the framework refuses, request ids, slashes. */
+class HttpBehaviourSystemTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static TestServer server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dataDir);
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void assertErrorBody(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(reply.errorStatus()).isEqualTo(code);
+        assertThat(reply.json().path("error_class").asText()).endsWith("_error");
+        assertThat(reply.json().path("description").asText()).isNotBlank();
+        assertThat(reply.json().path("request_id").asText()).isNotBlank();
+    }
+
+    @Test
+    void answersUnknownPathsWithTheErrorBody() {
+        assertErrorBody(api.get("/no/such/path"), 404, "NotExists");
+    }
+
+    @Test
+    void answersWrongMethodsWithTheErrorBody() {
+        Reply reply = api.delete("/info");
+        assertErrorBody(reply, 405, "MethodNotAllowed");
+        assertThat(reply.header("Allow")).isPresent();
+    }
+
+    @Test
+    void answersUnacceptableMediaTypesWithJsonAnyway() {
+        assertErrorBody(api.withHeader("Accept", "text/html").get("/backends"), 406, "NotAcceptable");
+    }
+
+    @Test
+    void refusesBodiesThatAreNotJson() {
+        Reply reply = api.withHeader("Content-Type", "text/xml").send("POST", "/backends", null);
+        assertErrorBody(reply, 415, "UnsupportedMediaType");
+    }
+
+    @Test
+    void refusesOversizedBodies() {
+        String huge = "{\"name\": \"" + "x".repeat(2 << 20) + "\", \"mgmtIPs\": [\"10.9.9.9\"]}";
+        assertErrorBody(api.post("/backends", huge), 413, "PayloadTooLarge");
+        assertThat(api.get("/backends").json()).isEmpty();
+    }
+
+    @Test
+    void acceptsJsonContentTypeOnGetAndDeleteAsClientsSendIt() {
+        Api jsonEverywhere = api.withHeader("Content-Type", "application/json");
+        assertThat(jsonEverywhere.get("/backends").status()).isEqualTo(200);
+        assertThat(jsonEverywhere.delete("/backends/unknown").status()).isEqualTo(404);
+    }
+
+    @Test
+    void echoesTheRequestIdOrMakesOne() {
+        Reply echoed = api.withHeader("X-Request-Id", "client-id-42").get("/healthz");
+        assertThat(echoed.header("X-Request-Id")).contains("client-id-42");
+
+        Reply made = api.get("/healthz");
+        assertThat(made.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSizeGreaterThan(8));
+
+        Reply refused = api.withHeader("X-Request-Id", "bad id\u00e9").get("/no/such");
+        assertThat(refused.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).doesNotContain(" "));
+        assertThat(refused.json().path("request_id").asText()).isEqualTo(refused.header("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void keepsTheConnectionOpenAfterErrorAnswers() throws Exception {
+        String badJson = "{\"mgmtIPs\": [";
+        String host = "Host: 127.0.0.1\r\n";
+        List<String> responses = RawHttp.exchange(server.baseUri(), Tls.trusting(server.serverCertificate()),
+                "POST /backends HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: "
+                        + badJson.length() + "\r\n\r\n" + badJson,
+                "POST /no/such/path HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+                "POST /backends HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 9\r\n\r\n{\"x\": 1}\n",
+                "GET /backends/unknown HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\n" + host + "\r\n");
+
+        assertThat(responses).hasSize(5);
+        assertThat(responses.get(0)).startsWith("HTTP/1.1 400");
+        assertThat(responses.get(1)).startsWith("HTTP/1.1 404");
+        assertThat(responses.get(2)).startsWith("HTTP/1.1 400").contains("mgmtIPs");
+        assertThat(responses.get(3)).startsWith("HTTP/1.1 404");
+        assertThat(responses.get(4)).startsWith("HTTP/1.1 200");
+        assertThat(String.join("", responses)).doesNotContainIgnoringCase("Connection: close");
+    }
+
+    @Test
+    void closesTheConnectionOnlyWithConnectionClose() throws Exception {
+        List<String> responses = RawHttp.exchange(server.baseUri(), Tls.trusting(server.serverCertificate()),
+                "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertThat(responses).hasSize(1);
+        assertThat(responses.get(0)).containsIgnoringCase("Connection: close");
+    }
+
+    @Test
+    void acceptsPathsWithOrWithoutATrailingSlash() {
+        assertThat(api.get("/backends/").status()).isEqualTo(200);
+        assertThat(api.get("/backends").status()).isEqualTo(200);
+        assertThat(api.get("/v1/cluster/nodes/").status()).isEqualTo(200);
+        assertThat(api.get("/v1/version/").status()).isEqualTo(200);
+    }
+}

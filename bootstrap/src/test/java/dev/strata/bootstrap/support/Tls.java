@@ -1,0 +1,55 @@
+package dev.strata.bootstrap.support;
+
+import dev.strata.bootstrap.tls.Pem;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** Client-side TLS for tests: trust exactly the server's certificate, optionally present our own. */
+public final class Tls {
+
+    private Tls() {
+    }
+
+    public static SSLContext trusting(Path serverCertificate) {
+        return context(serverCertificate, null, null);
+    }
+
+    public static SSLContext trustingWithClientCertificate(Path serverCertificate, Path clientCertificate,
+                                                           Path clientKey) {
+        return context(serverCertificate, clientCertificate, clientKey);
+    }
+
+    private static SSLContext context(Path serverCertificate, Path clientCertificate, Path clientKey) {
+        try {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            int i = 0;
+            for (X509Certificate certificate : Pem.readCertificates(serverCertificate)) {
+                trusted.setCertificateEntry("server-" + i++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            KeyManagerFactory keys = null;
+            if (clientCertificate != null) {
+                KeyStore identity = KeyStore.getInstance("PKCS12");
+                identity.load(null, null);
+                PrivateKey key = Pem.readPrivateKey(clientKey);
+                List<X509Certificate> chain = Pem.readCertificates(clientCertificate);
+                identity.setKeyEntry("client", key, new char[0], chain.toArray(X509Certificate[]::new));
+                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(identity, new char[0]);
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new AssertionError("cannot set up client TLS", e);
+        }
+    }
+}
