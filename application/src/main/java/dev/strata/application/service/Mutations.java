@@ -3,8 +3,10 @@ package dev.strata.application.service;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.domain.DomainException;
+import dev.strata.domain.access.AuthMethod;
 import dev.strata.domain.access.Principal;
 import dev.strata.domain.access.Privilege;
+import dev.strata.domain.access.RequestOrigin;
 import dev.strata.domain.audit.AuditEvent;
 import java.time.InstantSource;
 import java.util.function.Supplier;
@@ -60,6 +62,13 @@ public final class Mutations {
     /** Appends a record on its own, for events that are not mutations, such as failed logins. */
     public void record(Principal caller, String action, String target, String outcome) {
         transactions.write(() -> auditLog.append(event(caller, action, target, outcome)));
+    }
+
+    /** Records a failed authentication: who it claimed to be, how, and why it failed. */
+    public void recordAuthenticationFailure(String claimedUser, AuthMethod method, RequestOrigin origin,
+                                            String action, String outcome) {
+        transactions.write(() -> auditLog.append(new AuditEvent(0, clock.instant(), origin.requestId(), claimedUser,
+                method.label(), origin.sourceIp(), action, "", outcome)));
     }
 
     private AuditEvent event(Principal caller, String action, String target, String outcome) {
