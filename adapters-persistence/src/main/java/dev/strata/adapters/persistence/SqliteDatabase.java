@@ -1,9 +1,13 @@
 package dev.strata.adapters.persistence;
 
+import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Readiness;
+import dev.strata.application.port.out.Roles;
+import dev.strata.application.port.out.Sessions;
 import dev.strata.application.port.out.Transactions;
+import dev.strata.application.port.out.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +33,10 @@ public final class SqliteDatabase implements AutoCloseable {
     private final JdbiTransactions transactions;
     private final SqliteNodes nodes;
     private final SqliteAuditLog auditLog;
+    private final SqliteUsers users;
+    private final SqliteRoles roles;
+    private final SqliteSessions sessions;
+    private final SqliteAccessTokens accessTokens;
 
     private SqliteDatabase(Path file) {
         this.file = file;
@@ -38,6 +46,10 @@ public final class SqliteDatabase implements AutoCloseable {
         this.transactions = new JdbiTransactions(writer, readers);
         this.nodes = new SqliteNodes(transactions);
         this.auditLog = new SqliteAuditLog(transactions);
+        this.users = new SqliteUsers(transactions);
+        this.roles = new SqliteRoles(transactions);
+        this.sessions = new SqliteSessions(transactions);
+        this.accessTokens = new SqliteAccessTokens(transactions);
     }
 
     /**
@@ -104,6 +116,22 @@ public final class SqliteDatabase implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Roles roles() {
+        return roles;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public AccessTokens accessTokens() {
+        return accessTokens;
     }
 
     public Readiness readiness() {
