@@ -2,6 +2,9 @@ package dev.strata.bootstrap;
 
 import dev.strata.application.Settings;
 import dev.strata.domain.access.AuthMode;
+import dev.strata.domain.access.Password;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,7 +21,8 @@ public record ServerSettings(
         Optional<Path> tlsKey,
         Optional<Path> tlsClientCa,
         AuthMode authMode,
-        double thinOvercommit) {
+        double thinOvercommit,
+        Optional<Password> adminPassword) {
 
     public static final int DEFAULT_PORT = 8090;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -33,31 +37,55 @@ public record ServerSettings(
         if (plainHttp && (tlsCert.isPresent() || tlsClientCa.isPresent())) {
             throw new IllegalArgumentException("--http serves plain HTTP; it takes no TLS settings");
         }
+        if (authMode == AuthMode.NONE && !isLoopback(bind)) {
+            throw new IllegalArgumentException("--auth-mode NONE makes every caller an administrator; it is allowed"
+                    + " only with a loopback --bind address such as 127.0.0.1");
+        }
+    }
+
+    private static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The defaults, with the data in {@code dataDir}. */
     public static ServerSettings defaults(Path dataDir) {
         return new ServerSettings(DEFAULT_BIND, DEFAULT_PORT, dataDir, false, Optional.empty(), Optional.empty(),
-                Optional.empty(), AuthMode.NONE, Settings.DEFAULT_THIN_OVERCOMMIT);
+                Optional.empty(), AuthMode.LOCAL, Settings.DEFAULT_THIN_OVERCOMMIT, Optional.empty());
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(bind, newPort, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit);
+                thinOvercommit, adminPassword);
     }
 
     public ServerSettings withPlainHttp(boolean plain) {
         return new ServerSettings(bind, port, dataDir, plain, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit);
+                thinOvercommit, adminPassword);
     }
 
     public ServerSettings withTls(Optional<Path> cert, Optional<Path> key, Optional<Path> clientCa) {
-        return new ServerSettings(bind, port, dataDir, plainHttp, cert, key, clientCa, authMode, thinOvercommit);
+        return new ServerSettings(bind, port, dataDir, plainHttp, cert, key, clientCa, authMode, thinOvercommit,
+                adminPassword);
     }
 
     public ServerSettings withAuthMode(AuthMode mode) {
         return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, mode,
-                thinOvercommit);
+                thinOvercommit, adminPassword);
+    }
+
+    /** The password {@code admin} gets when the database is empty. */
+    public ServerSettings withAdminPassword(String password) {
+        return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
+                thinOvercommit, Optional.of(Password.newPassword("STRATA_ADMIN_PASSWORD", password)));
+    }
+
+    public ServerSettings withBind(String address) {
+        return new ServerSettings(address, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
+                thinOvercommit, adminPassword);
     }
 
     public Settings applicationSettings() {

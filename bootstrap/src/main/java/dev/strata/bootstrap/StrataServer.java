@@ -4,11 +4,14 @@ import dev.strata.adapters.rest.RestApi;
 import dev.strata.bootstrap.tls.ServerTls;
 import java.io.IOException;
 import java.net.URI;
+import dev.strata.domain.access.AuthMode;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -27,11 +30,36 @@ public final class StrataServer implements AutoCloseable {
     private final Wiring wiring;
     private final HttpServer http;
     private final URI baseUri;
+    private final Optional<String> generatedAdminPassword;
+    private final ScheduledExecutorService housekeeping;
 
-    private StrataServer(Wiring wiring, HttpServer http, URI baseUri) {
+    private StrataServer(Wiring wiring, HttpServer http, URI baseUri, Optional<String> generatedAdminPassword) {
         this.wiring = wiring;
         this.http = http;
         this.baseUri = baseUri;
+        this.generatedAdminPassword = generatedAdminPassword;
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "strata-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(this::keepHouse, 10, 10, TimeUnit.MINUTES);
+    }
+
+    private void keepHouse() {
+        try {
+            wiring.housekeeping();
+        } catch (RuntimeException e) {
+            LOG.warn("Housekeeping failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * The password made up for {@code admin} when this start created the first user without one
+     * given: for the operator's eyes once, never logged.
+     */
+    public Optional<String> generatedAdminPassword() {
+        return generatedAdminPassword;
     }
 
     /**
@@ -47,7 +75,7 @@ public final class StrataServer implements AutoCloseable {
         try {
             Future<ServerTls.Config> tls = settings.plainHttp() ? null : startup.submit(() ->
                     ServerTls.load(settings.tlsCert(), settings.tlsKey(), settings.tlsClientCa(), settings.dataDir()));
-            Future<?> database = startup.submit(wiring::openDatabase);
+            Future<Optional<String>> database = startup.submit(() -> wiring.openDatabase(settings.adminPassword()));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri,
                     RestApi.resourceConfig(wiring.useCases()), false);
@@ -62,7 +90,7 @@ public final class StrataServer implements AutoCloseable {
                 listener.setSecure(true);
                 listener.setSSLEngineConfig(engineConfigurator(tlsConfig));
             }
-            await(database);
+            Optional<String> generatedAdminPassword = await(database);
             http.start();
             URI baseUri = URI.create(scheme + "://" + hostForUri(settings.bind()) + ":" + listener.getPort() + "/");
             if (tlsConfig == null) {
@@ -72,8 +100,11 @@ public final class StrataServer implements AutoCloseable {
                 LOG.info("Serving HTTPS on {} (certificate SHA-256 {}{})", baseUri, tlsConfig.fingerprint(),
                         tlsConfig.requireClientCertificate() ? ", client certificates required" : "");
             }
+            if (settings.authMode() == AuthMode.NONE) {
+                LOG.warn("AUTHENTICATION IS OFF (--auth-mode NONE): every caller is an administrator");
+            }
             LOG.info("Started in {} ms", millis(begun, System.nanoTime()));
-            return new StrataServer(wiring, http, baseUri);
+            return new StrataServer(wiring, http, baseUri, generatedAdminPassword);
         } catch (IOException | RuntimeException e) {
             wiring.close();
             throw e;
@@ -130,6 +161,7 @@ public final class StrataServer implements AutoCloseable {
     /** Stops taking connections, lets requests in flight finish (up to 10 s), then closes the database. */
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         try {
             http.shutdown(10, TimeUnit.SECONDS).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {

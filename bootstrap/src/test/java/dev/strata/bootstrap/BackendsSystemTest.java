@@ -170,7 +170,7 @@ class BackendsSystemTest {
 
         JsonNode info = api.get("/info").json();
 
-        assertThat(info.path("authenticationMode").asText()).isEqualTo("NONE");
+        assertThat(info.path("authenticationMode").asText()).isEqualTo("LOCAL");
         assertThat(info.path("version").asText()).isNotBlank();
         assertThat(info.path("totalCapacity").asLong()).isEqualTo(300);
         assertThat(info.path("totalFreeSpace").asLong()).isEqualTo(300);

@@ -97,20 +97,24 @@ class HttpBehaviourSystemTest {
     void keepsTheConnectionOpenAfterErrorAnswers() throws Exception {
         String badJson = "{\"mgmtIPs\": [";
         String host = "Host: 127.0.0.1\r\n";
+        String admin = "Authorization: Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + TestServer.ADMIN_PASSWORD).getBytes()) + "\r\n";
         List<String> responses = RawHttp.exchange(server.baseUri(), Tls.trusting(server.serverCertificate()),
-                "POST /backends HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: "
+                "POST /backends HTTP/1.1\r\n" + host + admin + "Content-Type: application/json\r\nContent-Length: "
                         + badJson.length() + "\r\n\r\n" + badJson,
                 "POST /no/such/path HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
-                "POST /backends HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 9\r\n\r\n{\"x\": 1}\n",
-                "GET /backends/unknown HTTP/1.1\r\n" + host + "Content-Type: application/json\r\n\r\n",
+                "POST /backends HTTP/1.1\r\n" + host + admin + "Content-Type: application/json\r\nContent-Length: 9\r\n\r\n{\"x\": 1}\n",
+                "POST /backends HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+                "GET /backends/unknown HTTP/1.1\r\n" + host + admin + "Content-Type: application/json\r\n\r\n",
                 "GET /healthz HTTP/1.1\r\n" + host + "\r\n");
 
-        assertThat(responses).hasSize(5);
+        assertThat(responses).hasSize(6);
         assertThat(responses.get(0)).startsWith("HTTP/1.1 400");
         assertThat(responses.get(1)).startsWith("HTTP/1.1 404");
         assertThat(responses.get(2)).startsWith("HTTP/1.1 400").contains("mgmtIPs");
-        assertThat(responses.get(3)).startsWith("HTTP/1.1 404");
-        assertThat(responses.get(4)).startsWith("HTTP/1.1 200");
+        assertThat(responses.get(3)).startsWith("HTTP/1.1 401").containsIgnoringCase("WWW-Authenticate");
+        assertThat(responses.get(4)).startsWith("HTTP/1.1 404");
+        assertThat(responses.get(5)).startsWith("HTTP/1.1 200");
         assertThat(String.join("", responses)).doesNotContainIgnoringCase("Connection: close");
     }
 

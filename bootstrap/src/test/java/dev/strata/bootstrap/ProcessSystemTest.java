@@ -20,8 +20,10 @@ class ProcessSystemTest {
     void stopsCleanlyOnSigtermAndServesTheSameDataWhenStartedAgain() throws Exception {
         Path data = dir.resolve("data");
         String id;
-        try (StrataProcess strata = StrataProcess.start(data, Map.of("STRATA_THIN_OVERCOMMIT", "2.5"))) {
-            Api api = new Api(strata.baseUri(), Tls.trusting(data.resolve("tls/server.crt")));
+        try (StrataProcess strata = StrataProcess.start(data, Map.of("STRATA_THIN_OVERCOMMIT", "2.5",
+                "STRATA_ADMIN_PASSWORD", "process-admin-pw"))) {
+            Api api = new Api(strata.baseUri(), Tls.trusting(data.resolve("tls/server.crt")))
+                    .withBasic("admin", "process-admin-pw");
             id = api.post("/backends", "{\"mgmtIPs\": [\"10.30.0.1\"], \"totalCapacity\": 10}")
                     .json().path("persistentID").asText();
 
@@ -31,7 +33,8 @@ class ProcessSystemTest {
             assertThat(strata.log()).contains("Stopped");
         }
         try (StrataProcess again = StrataProcess.start(data, Map.of())) {
-            Api api = new Api(again.baseUri(), Tls.trusting(data.resolve("tls/server.crt")));
+            Api api = new Api(again.baseUri(), Tls.trusting(data.resolve("tls/server.crt")))
+                    .withBasic("admin", "process-admin-pw");
             assertThat(api.get("/backends/" + id).status()).isEqualTo(200);
         }
     }

@@ -1,6 +1,13 @@
 package dev.strata.adapters.rest;
 
+import dev.strata.adapters.rest.cluster.AccessTokensResource;
+import dev.strata.adapters.rest.cluster.AuditResource;
 import dev.strata.adapters.rest.cluster.ClusterNodesResource;
+import dev.strata.adapters.rest.cluster.IdentityResource;
+import dev.strata.adapters.rest.cluster.PrivilegesResource;
+import dev.strata.adapters.rest.cluster.RolesResource;
+import dev.strata.adapters.rest.cluster.SessionResource;
+import dev.strata.adapters.rest.cluster.UsersResource;
 import dev.strata.adapters.rest.cluster.VersionResource;
 import dev.strata.adapters.rest.error.DomainExceptionMapper;
 import dev.strata.adapters.rest.error.JsonExceptionMapper;
@@ -41,7 +48,7 @@ public final class RestApi {
         config.register(new RequestIdFilter());
         config.register(new TrailingSlashFilter());
         config.register(new RequestBodyFilter());
-        config.register(new AuthenticationFilter(useCases.access().authenticate()));
+        config.register(new AuthenticationFilter(useCases.sessions().authenticate()));
 
         config.register(new DomainExceptionMapper());
         config.register(new JsonExceptionMapper());
@@ -53,6 +60,22 @@ public final class RestApi {
         config.register(new InfoResource(system.info()));
         config.register(new VersionResource(system.build()));
         config.register(new HealthResource(system.readiness()));
+
+        UseCases.Sessions sessions = useCases.sessions();
+        config.register(new SessionResource(sessions.login(), sessions.logout(), sessions.whoAmI(),
+                sessions.changePassword()));
+        UseCases.Users users = useCases.users();
+        config.register(new UsersResource(users.list(), users.get(), users.create(), users.update(), users.delete(),
+                users.setPassword()));
+        config.register(new IdentityResource(users.find()));
+        UseCases.Roles roles = useCases.roles();
+        config.register(new RolesResource(roles.list(), roles.get(), roles.create(), roles.update(), roles.delete(),
+                roles.members(), roles.addMember(), roles.removeMember()));
+        config.register(new PrivilegesResource(roles.privileges()));
+        UseCases.Tokens tokens = useCases.tokens();
+        config.register(new AccessTokensResource(tokens.create(), tokens.list(), tokens.get(), tokens.modify(),
+                tokens.delete()));
+        config.register(new AuditResource(useCases.audit().read()));
 
         UseCases.Nodes nodes = useCases.nodes();
         config.register(new BackendResource(nodes.register(), nodes.list(), nodes.get(), nodes.update(),

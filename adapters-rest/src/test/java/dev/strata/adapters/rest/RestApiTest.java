@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strata.application.BuildInfo;
 import dev.strata.application.port.in.node.ListNodesUseCase;
 import dev.strata.application.port.in.system.SystemInfo;
-import dev.strata.application.service.OpenAuthentication;
 import dev.strata.domain.DomainException;
+import dev.strata.domain.access.AuthMethod;
 import dev.strata.domain.access.AuthMode;
+import dev.strata.domain.access.Principal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,13 @@ class RestApiTest {
         UseCases useCases = new UseCases(
                 new UseCases.System(new BuildInfo("1.2.3", "b", "release", "today"),
                         caller -> new SystemInfo("1.2.3", AuthMode.NONE, Optional.empty()), () -> true),
-                new UseCases.Access(new OpenAuthentication()),
+                new UseCases.Sessions((credentials, origin) -> Principal.administrator("admin", AuthMethod.NONE, origin),
+                        unused(), unused(), unused(), unused()),
+                new UseCases.Users(unused(), unused(), unused(), unused(), unused(), unused(), unused()),
+                new UseCases.Roles(unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(),
+                        unused()),
+                new UseCases.Tokens(unused(), unused(), unused(), unused(), unused()),
+                new UseCases.Audit(unused()),
                 new UseCases.Nodes((caller, declaration) -> {
                     throw DomainException.alreadyExists("exists");
                 }, failing, unused(), unused(), unused(), unused(), unused()));

@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--http", description = "Serve plain HTTP. For local development only.")
     boolean plainHttp;
 
-    @Option(names = "--auth-mode", defaultValue = "NONE",
+    @Option(names = "--auth-mode", defaultValue = "LOCAL",
             description = "LOCAL, LDAP, OPEN_IDC or NONE (default ${DEFAULT-VALUE}).")
     AuthMode authMode;
 
@@ -54,8 +54,19 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerSettings settings = new ServerSettings(bind, port, dataDir, plainHttp, Optional.ofNullable(tlsCert),
-                Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa), authMode, thinOvercommit);
+                Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa), authMode, thinOvercommit,
+                Optional.empty());
+        // The first admin's password comes from the environment, never from a flag: flags show in `ps`.
+        String adminPassword = System.getenv("STRATA_ADMIN_PASSWORD");
+        if (adminPassword != null && !adminPassword.isEmpty()) {
+            settings = settings.withAdminPassword(adminPassword);
+        }
         StrataServer server = StrataServer.start(settings, Clock.tickMillis(ZoneOffset.UTC));
+        server.generatedAdminPassword().ifPresent(password -> {
+            System.out.println("Created user admin with the generated password: " + password);
+            System.out.println("It is shown only this once. Change it with POST /v1/session/change-password.");
+            System.out.flush();
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

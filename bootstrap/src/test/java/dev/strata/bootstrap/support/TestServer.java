@@ -15,6 +15,9 @@ import java.util.function.UnaryOperator;
  */
 public final class TestServer implements AutoCloseable {
 
+    /** The password of {@code admin}, user 500, on every test server. */
+    public static final String ADMIN_PASSWORD = "test123!!";
+
     private final ServerSettings settings;
     private final MutableClock clock;
     private StrataServer server;
@@ -30,7 +33,8 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with the defaults as changed by {@code adjust}, on port 0. */
     public static TestServer start(Path dataDir, UnaryOperator<ServerSettings> adjust) {
-        ServerSettings settings = adjust.apply(ServerSettings.defaults(dataDir)).withPort(0);
+        ServerSettings settings = adjust.apply(ServerSettings.defaults(dataDir).withAdminPassword(ADMIN_PASSWORD))
+                .withPort(0);
         TestServer test = new TestServer(settings, new MutableClock(Instant.parse("2026-06-01T12:00:00Z")));
         test.boot();
         return test;
@@ -62,9 +66,19 @@ public final class TestServer implements AutoCloseable {
         return settings.dataDir().resolve("tls").resolve("server.crt");
     }
 
-    /** A client trusting this server's certificate. */
+    /** A client trusting this server's certificate, calling as {@code admin} with Basic. */
     public Api api() {
+        return anonymous().withBasic("admin", ADMIN_PASSWORD);
+    }
+
+    /** A client trusting this server's certificate, sending no credentials. */
+    public Api anonymous() {
         return new Api(server.baseUri(), settings.plainHttp() ? null : Tls.trusting(serverCertificate()));
+    }
+
+    /** The real server, for what a test needs of it beyond HTTP. */
+    public StrataServer server() {
+        return server;
     }
 
     public java.net.URI baseUri() {

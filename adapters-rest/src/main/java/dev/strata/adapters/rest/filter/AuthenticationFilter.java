@@ -2,11 +2,11 @@ package dev.strata.adapters.rest.filter;
 
 import dev.strata.adapters.rest.error.DomainExceptionMapper;
 import dev.strata.adapters.rest.error.ErrorResponses;
+import dev.strata.adapters.rest.http.AuthorizationHeader;
 import dev.strata.adapters.rest.http.CallerContext;
 import dev.strata.adapters.rest.http.Public;
 import dev.strata.adapters.rest.http.RequestIds;
 import dev.strata.application.port.in.access.AuthenticateUseCase;
-import dev.strata.application.port.in.access.Credentials;
 import dev.strata.domain.DomainException;
 import dev.strata.domain.access.Principal;
 import dev.strata.domain.access.RequestOrigin;
@@ -19,9 +19,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Locale;
 import org.glassfish.grizzly.http.server.Request;
 
 /**
@@ -48,12 +45,18 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
-        boolean isPublic = method != null && method.isAnnotationPresent(Public.class);
+        Public open = method == null ? null : method.getAnnotation(Public.class);
+        boolean isPublic = open != null;
         RequestOrigin origin = new RequestOrigin(RequestIds.current(), remoteAddress());
+        if (isPublic && open.readsCredentials()) {
+            request.setSecurityContext(new CallerContext(Principal.anonymous(origin),
+                    request.getSecurityContext().isSecure()));
+            return;
+        }
         Principal principal;
         try {
-            principal = authenticate.authenticate(credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION)),
-                    origin);
+            principal = authenticate.authenticate(
+                    AuthorizationHeader.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION)), origin);
         } catch (DomainException refused) {
             if (!isPublic) {
                 request.abortWith(errors.toResponse(refused));
@@ -74,40 +77,6 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             return grizzly == null ? "" : grizzly.getRemoteAddr();
         } catch (RuntimeException outsideGrizzly) {
             return "";
-        }
-    }
-
-    /** Reads an {@code Authorization} header. Never logs or echoes it. */
-    static Credentials credentials(String header) {
-        if (header == null || header.isBlank()) {
-            return new Credentials.None();
-        }
-        String value = header.strip();
-        int space = value.indexOf(' ');
-        if (space < 0) {
-            return new Credentials.Malformed("no authentication scheme");
-        }
-        String scheme = value.substring(0, space).toLowerCase(Locale.ROOT);
-        String rest = value.substring(space + 1).strip();
-        switch (scheme) {
-            case "basic" -> {
-                try {
-                    String decoded = new String(Base64.getDecoder().decode(rest), StandardCharsets.UTF_8);
-                    int colon = decoded.indexOf(':');
-                    if (colon < 0) {
-                        return new Credentials.Malformed("Basic credentials without ':'");
-                    }
-                    return new Credentials.Basic(decoded.substring(0, colon), decoded.substring(colon + 1));
-                } catch (IllegalArgumentException notBase64) {
-                    return new Credentials.Malformed("Basic credentials are not base64");
-                }
-            }
-            case "bearer" -> {
-                return rest.isEmpty() ? new Credentials.Malformed("empty Bearer token") : new Credentials.Bearer(rest);
-            }
-            default -> {
-                return new Credentials.Malformed("unsupported authentication scheme");
-            }
         }
     }
 }

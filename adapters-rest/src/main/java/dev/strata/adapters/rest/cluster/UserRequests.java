@@ -1,0 +1,99 @@
+package dev.strata.adapters.rest.cluster;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.strata.adapters.rest.http.Bodies;
+import dev.strata.application.port.in.access.CreateUserCommand;
+import dev.strata.application.port.in.access.UpdateUserCommand;
+import dev.strata.domain.DomainException;
+import dev.strata.domain.access.Password;
+import dev.strata.domain.access.RoleName;
+import dev.strata.domain.access.UserId;
+import dev.strata.domain.access.UserName;
+import dev.strata.domain.tenant.TenantId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The bodies of {@code /v1/users/}. */
+final class UserRequests {
+
+    private UserRequests() {
+    }
+
+    /**
+     * {@code POST /v1/users/}. Qumulo's {@code primary_group}, {@code uid} and {@code home_directory}
+     * are accepted and ignored when null, "" (or, for the group, Qumulo's default "513"); Strata
+     * has no POSIX identities to give them meaning, so any other value is refused.
+     */
+    record Create(
+            String name,
+            String password,
+            List<String> roles,
+            @JsonProperty("tenant_id") String tenantId,
+            @JsonProperty("primary_group") String primaryGroup,
+            String uid,
+            @JsonProperty("home_directory") String homeDirectory) {
+
+        CreateUserCommand toCommand() {
+            unsupported(primaryGroup, uid, homeDirectory);
+            if (name == null) {
+                throw DomainException.invalidInput("name is required");
+            }
+            return new CreateUserCommand(new UserName(name), Password.newPassword("password", password),
+                    roleNames(roles), blank(tenantId) ? Optional.empty() : Optional.of(new TenantId(tenantId)));
+        }
+    }
+
+    /**
+     * {@code PUT /v1/users/{id}}: what is given changes, what is absent or null stays; a
+     * {@code tenant_id} of "" unbinds the user from their tenant.
+     */
+    record Update(
+            String name,
+            String password,
+            List<String> roles,
+            @JsonProperty("tenant_id") String tenantId,
+            Boolean enabled,
+            @JsonProperty("primary_group") String primaryGroup,
+            String uid,
+            @JsonProperty("home_directory") String homeDirectory) {
+
+        UpdateUserCommand toCommand(UserId id) {
+            unsupported(primaryGroup, uid, homeDirectory);
+            return new UpdateUserCommand(id,
+                    Optional.ofNullable(name).map(UserName::new),
+                    Optional.ofNullable(password).map(p -> Password.newPassword("password", p)),
+                    Optional.ofNullable(roles).map(UserRequests::roleNames),
+                    Optional.ofNullable(tenantId).map(t -> t.isBlank() ? Optional.empty() : Optional.of(new TenantId(t))),
+                    Optional.ofNullable(enabled));
+        }
+    }
+
+    /** {@code POST /v1/users/{id}/setpassword}. */
+    record SetPassword(@JsonProperty("new_password") String newPassword) {
+    }
+
+    static Set<RoleName> roleNames(List<String> roles) {
+        if (roles == null) {
+            return Set.of();
+        }
+        return Bodies.noNulls("roles", roles).stream().map(RoleName::new).collect(Collectors.toSet());
+    }
+
+    private static void unsupported(String primaryGroup, String uid, String homeDirectory) {
+        if (!blank(primaryGroup) && !UserJson.PRIMARY_GROUP.equals(primaryGroup.strip())) {
+            throw DomainException.invalidInput("primary_group is not supported; leave it out");
+        }
+        if (!blank(uid)) {
+            throw DomainException.invalidInput("uid is not supported; leave it out");
+        }
+        if (!blank(homeDirectory)) {
+            throw DomainException.invalidInput("home_directory is not supported; leave it out");
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
