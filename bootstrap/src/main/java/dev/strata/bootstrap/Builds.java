@@ -7,12 +7,12 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** This build's version and date, written into {@code strata-build.properties} by Maven. */
-final class Builds {
+public final class Builds {
 
     private Builds() {
     }
 
-    static BuildInfo current() {
+    public static BuildInfo current() {
         Properties properties = new Properties();
         try (InputStream in = Builds.class.getResourceAsStream("/strata-build.properties")) {
             if (in != null) {

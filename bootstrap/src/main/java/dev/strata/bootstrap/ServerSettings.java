@@ -37,6 +37,9 @@ public record ServerSettings(
         if (plainHttp && (tlsCert.isPresent() || tlsClientCa.isPresent())) {
             throw new IllegalArgumentException("--http serves plain HTTP; it takes no TLS settings");
         }
+        if (authMode == AuthMode.LDAP || authMode == AuthMode.OPEN_IDC) {
+            throw new IllegalArgumentException("--auth-mode " + authMode + " is not available in this build yet");
+        }
         if (authMode == AuthMode.NONE && !isLoopback(bind)) {
             throw new IllegalArgumentException("--auth-mode NONE makes every caller an administrator; it is allowed"
                     + " only with a loopback --bind address such as 127.0.0.1");

@@ -25,11 +25,48 @@ import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The HTTP API as one Jersey application: hand-built resources, filters and error mappers. */
 public final class RestApi {
 
     private RestApi() {
+    }
+
+    /**
+     * Every endpoint the application serves, as {@code "METHOD /path"} with Jersey's path templates
+     * stripped of their regular expressions ({@code {tenant: …}} becomes {@code {tenant}}).
+     */
+    public static Set<String> endpoints(ResourceConfig config) {
+        Set<String> endpoints = new TreeSet<>();
+        for (Object instance : config.getInstances()) {
+            if (instance.getClass().isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                collect(Resource.from(instance.getClass()), "", endpoints);
+            }
+        }
+        return endpoints;
+    }
+
+    private static void collect(Resource resource, String prefix, Set<String> endpoints) {
+        String path = join(prefix, resource.getPath());
+        for (ResourceMethod method : resource.getResourceMethods()) {
+            endpoints.add(method.getHttpMethod() + " " + (path.isEmpty() ? "/" : path));
+        }
+        for (Resource child : resource.getChildResources()) {
+            collect(child, path, endpoints);
+        }
+    }
+
+    private static String join(String prefix, String path) {
+        String part = path == null ? "" : path.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
+        part = part.replaceAll("^/+|/+$", "");
+        if (part.isEmpty()) {
+            return prefix;
+        }
+        return prefix + "/" + part;
     }
 
     public static ResourceConfig resourceConfig(UseCases useCases) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** {@code strata}: the one executable. */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Control plane of a cluster of NVMe-over-Fabrics storage nodes.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, GenerateTokenCommand.class, UserCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -47,8 +48,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            Package pkg = Main.class.getPackage();
-            return new String[] {"Strata " + (pkg.getImplementationVersion() == null ? "" : pkg.getImplementationVersion())};
+            return new String[] {"Strata " + dev.strata.bootstrap.Builds.current().version()};
         }
     }
 }

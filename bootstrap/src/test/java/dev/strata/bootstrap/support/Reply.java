@@ -30,6 +30,6 @@ public record Reply(int status, HttpHeaders headers, String body) {
 
     @Override
     public String toString() {
-        return "HTTP " + status + " " + body;
+        return "HTTP " + status + " " + (body.length() > 400 ? body.substring(0, 400) + "…" : body);
     }
 }

@@ -1,0 +1,118 @@
+package dev.strata.adapters.rest;
+
+import static dev.strata.domain.access.Privilege.PRIVILEGE_ACCESS_TOKENS_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_ACCESS_TOKENS_WRITE;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_AUDIT_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_BACKEND_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_BACKEND_WRITE;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_CLUSTER_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_LOCAL_USER_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_LOCAL_USER_WRITE;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_ROLE_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_ROLE_WRITE;
+
+import dev.strata.domain.access.Privilege;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every endpoint and what a caller needs to use it: the one authorization table. The use cases
+ * enforce it (each checks its own privilege); a system test calls every row as every kind of
+ * caller and fails if behaviour and table differ, or if the server has an endpoint the table lacks.
+ * Paths are Jersey's templates, with regular expressions left out.
+ */
+public final class AuthorizationTable {
+
+    /** What a caller needs. */
+    public enum Access {
+        /** Nobody needs anything. */
+        PUBLIC,
+        /** Any authenticated caller. */
+        AUTHENTICATED,
+        /** The privilege. */
+        PRIVILEGE,
+        /** Nothing for one's own things (access tokens); the privilege for anybody else's. */
+        OWN_OR_PRIVILEGE
+    }
+
+    /**
+     * @param tenantScoped whether a caller bound to a tenant is confined to it on this endpoint
+     */
+    public record Rule(String method, String path, Access access, Optional<Privilege> privilege,
+                       boolean tenantScoped) {
+
+        public String key() {
+            return method + " " + path;
+        }
+    }
+
+    private static Rule open(String method, String path) {
+        return new Rule(method, path, Access.PUBLIC, Optional.empty(), false);
+    }
+
+    private static Rule signedIn(String method, String path) {
+        return new Rule(method, path, Access.AUTHENTICATED, Optional.empty(), false);
+    }
+
+    private static Rule needs(Privilege privilege, String method, String path) {
+        return new Rule(method, path, Access.PRIVILEGE, Optional.of(privilege), false);
+    }
+
+    private static Rule ownOr(Privilege privilege, String method, String path) {
+        return new Rule(method, path, Access.OWN_OR_PRIVILEGE, Optional.of(privilege), false);
+    }
+
+    public static final List<Rule> RULES = List.of(
+            open("GET", "/info"),
+            open("GET", "/healthz"),
+            open("GET", "/readyz"),
+            open("GET", "/v1/version"),
+            open("POST", "/v1/session/login"),
+
+            signedIn("POST", "/v1/session/logout"),
+            signedIn("GET", "/v1/session/who-am-i"),
+            signedIn("POST", "/v1/session/change-password"),
+
+            needs(PRIVILEGE_BACKEND_READ, "GET", "/backends"),
+            needs(PRIVILEGE_BACKEND_READ, "GET", "/backends/{persistentID}"),
+            needs(PRIVILEGE_BACKEND_WRITE, "POST", "/backends"),
+            needs(PRIVILEGE_BACKEND_WRITE, "PUT", "/backends/{persistentID}"),
+            needs(PRIVILEGE_BACKEND_WRITE, "DELETE", "/backends/{persistentID}"),
+
+            needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes"),
+            needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes/{id}"),
+
+            needs(PRIVILEGE_LOCAL_USER_READ, "GET", "/v1/users"),
+            needs(PRIVILEGE_LOCAL_USER_READ, "GET", "/v1/users/{id}"),
+            needs(PRIVILEGE_LOCAL_USER_READ, "POST", "/v1/identity/find"),
+            needs(PRIVILEGE_LOCAL_USER_WRITE, "POST", "/v1/users"),
+            needs(PRIVILEGE_LOCAL_USER_WRITE, "PUT", "/v1/users/{id}"),
+            needs(PRIVILEGE_LOCAL_USER_WRITE, "DELETE", "/v1/users/{id}"),
+            needs(PRIVILEGE_LOCAL_USER_WRITE, "POST", "/v1/users/{id}/setpassword"),
+
+            needs(PRIVILEGE_ROLE_READ, "GET", "/v1/auth/privileges"),
+            needs(PRIVILEGE_ROLE_READ, "GET", "/v1/auth/roles"),
+            needs(PRIVILEGE_ROLE_READ, "GET", "/v1/auth/roles/{name}"),
+            needs(PRIVILEGE_ROLE_READ, "GET", "/v1/auth/roles/{name}/members"),
+            needs(PRIVILEGE_ROLE_WRITE, "POST", "/v1/auth/roles"),
+            needs(PRIVILEGE_ROLE_WRITE, "PUT", "/v1/auth/roles/{name}"),
+            needs(PRIVILEGE_ROLE_WRITE, "PATCH", "/v1/auth/roles/{name}"),
+            needs(PRIVILEGE_ROLE_WRITE, "DELETE", "/v1/auth/roles/{name}"),
+            needs(PRIVILEGE_ROLE_WRITE, "POST", "/v1/auth/roles/{name}/members"),
+            needs(PRIVILEGE_ROLE_WRITE, "DELETE", "/v1/auth/roles/{name}/members/{authId}"),
+
+            ownOr(PRIVILEGE_ACCESS_TOKENS_WRITE, "POST", "/v1/auth/access-tokens"),
+            ownOr(PRIVILEGE_ACCESS_TOKENS_READ, "GET", "/v1/auth/access-tokens"),
+            ownOr(PRIVILEGE_ACCESS_TOKENS_READ, "GET", "/v1/auth/access-tokens/{id}"),
+            ownOr(PRIVILEGE_ACCESS_TOKENS_WRITE, "PATCH", "/v1/auth/access-tokens/{id}"),
+            ownOr(PRIVILEGE_ACCESS_TOKENS_WRITE, "DELETE", "/v1/auth/access-tokens/{id}"),
+
+            needs(PRIVILEGE_AUDIT_READ, "GET", "/v1/audit"));
+
+    private AuthorizationTable() {
+    }
+
+    public static Optional<Rule> find(String method, String path) {
+        return RULES.stream().filter(rule -> rule.method().equals(method) && rule.path().equals(path)).findFirst();
+    }
+}

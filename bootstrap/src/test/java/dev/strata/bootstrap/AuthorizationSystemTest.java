@@ -1,0 +1,273 @@
+package dev.strata.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.adapters.rest.AuthorizationTable;
+import dev.strata.adapters.rest.AuthorizationTable.Access;
+import dev.strata.adapters.rest.AuthorizationTable.Rule;
+import dev.strata.adapters.rest.RestApi;
+import dev.strata.application.Settings;
+import dev.strata.bootstrap.support.Api;
+import dev.strata.bootstrap.support.Reply;
+import dev.strata.bootstrap.support.TestServer;
+import dev.strata.domain.access.AuthMode;
+import dev.strata.domain.access.BuiltInRoles;
+import dev.strata.domain.access.Privilege;
+import dev.strata.domain.access.Role;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calls every endpoint of the authorization table over HTTPS as every kind of caller, and checks
+ * the answer is what the table says: 2xx, 401 or 403.
+ */
+class AuthorizationSystemTest {
+
+    private enum Kind { USER, ANONYMOUS, EXPIRED, REVOKED }
+
+    private record Caller(String label, Kind kind, Api api, Set<Privilege> privileges, String password) {
+    }
+
+    private record Call(String method, String path, String body) {
+    }
+
+    @TempDir
+    static Path dataDir;
+
+    private static TestServer server;
+    private static Api admin;
+    private static final List<Caller> CALLERS = new ArrayList<>();
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+    private static final Map<String, Function<Caller, Call>> SCENARIOS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void callers() {
+        server = TestServer.start(dataDir);
+        admin = server.api();
+        for (Role role : BuiltInRoles.all()) {
+            CALLERS.add(user("as-" + role.name(), role.name().value(), null, role.privileges()));
+        }
+        CALLERS.add(user("no-role", null, null, Set.of()));
+        // Five roles spell each privilege's number in binary, so every privilege has callers of its
+        // own: a table row naming any other privilege shows up as a wrong answer for one of them.
+        for (int bit = 0; bit < 5; bit++) {
+            Set<Privilege> privileges = EnumSet.noneOf(Privilege.class);
+            for (Privilege privilege : Privilege.values()) {
+                if (((privilege.ordinal() + 1) >> bit & 1) == 1) {
+                    privileges.add(privilege);
+                }
+            }
+            String roleName = "bit-" + bit;
+            admin.post("/v1/auth/roles/", "{\"name\": \"" + roleName + "\", \"description\": \"\", \"privileges\": ["
+                    + privileges.stream().map(p -> "\"" + p.name() + "\"").collect(Collectors.joining(", ")) + "]}");
+            CALLERS.add(user("as-" + roleName, roleName, null, privileges));
+        }
+        CALLERS.add(user("tenant-b-storage", "storage", "tenant-b", privilegesOf("storage")));
+        CALLERS.add(new Caller("anonymous", Kind.ANONYMOUS, server.anonymous(), Set.of(), null));
+
+        create("expirer", "expirer-password", "monitor", null);
+        String expiring = admin.post("/v1/auth/access-tokens/", """
+                {"user": {"name": "expirer"}, "expiration_time": "%s"}"""
+                .formatted(server.clock().instant().plus(Duration.ofMinutes(1)))).json().path("bearer_token").asText();
+        CALLERS.add(new Caller("expired-token", Kind.EXPIRED, server.anonymous().withBearer(expiring), Set.of(), null));
+
+        create("revoker", "revoker-password", "admin", null);
+        String session = server.anonymous().post("/v1/session/login",
+                "{\"username\": \"revoker\", \"password\": \"revoker-password\"}").json().path("bearer_token").asText();
+        assertThat(server.anonymous().withBearer(session).post("/v1/session/logout", null).status()).isEqualTo(200);
+        CALLERS.add(new Caller("revoked-session", Kind.REVOKED, server.anonymous().withBearer(session), Set.of(), null));
+
+        server.clock().advance(Duration.ofMinutes(2));
+        scenarios();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Set<Privilege> privilegesOf(String role) {
+        return BuiltInRoles.all().stream().filter(r -> r.name().value().equals(role)).findFirst().orElseThrow()
+                .privileges();
+    }
+
+    private static Caller user(String name, String role, String tenant, Set<Privilege> privileges) {
+        String password = name + "-password";
+        create(name, password, role, tenant);
+        return new Caller(name, Kind.USER, server.anonymous().withBasic(name, password),
+                privileges.isEmpty() ? Set.of() : EnumSet.copyOf(privileges), password);
+    }
+
+    private static String create(String name, String password, String role, String tenant) {
+        Reply reply = admin.post("/v1/users/", """
+                {"name": "%s", "password": "%s", "roles": [%s], "tenant_id": %s}""".formatted(name, password,
+                role == null ? "" : "\"" + role + "\"", tenant == null ? "null" : "\"" + tenant + "\""));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().path("id").asText();
+    }
+
+    private static int unique() {
+        return UNIQUE.incrementAndGet();
+    }
+
+    private static String node() {
+        int n = unique();
+        return admin.post("/backends", "{\"mgmtIPs\": [\"10.77." + (n / 250) + "." + (n % 250 + 1) + "\"]}")
+                .json().path("persistentID").asText();
+    }
+
+    private static String otherUser() {
+        int n = unique();
+        return create("other-" + n, "other-password-" + n, null, null);
+    }
+
+    private static String role() {
+        String name = "role-" + unique();
+        admin.post("/v1/auth/roles/", "{\"name\": \"" + name + "\", \"description\": \"d\","
+                + " \"privileges\": [\"PRIVILEGE_HOST_READ\"]}");
+        return name;
+    }
+
+    private static String token() {
+        return admin.post("/v1/auth/access-tokens/", "{\"user\": {\"auth_id\": \"" + otherUser() + "\"}}")
+                .json().path("id").asText();
+    }
+
+    private static void scenario(String key, Function<Caller, Call> prepare) {
+        SCENARIOS.put(key, prepare);
+    }
+
+    private static Call get(String path) {
+        return new Call("GET", path, null);
+    }
+
+    private static void scenarios() {
+        scenario("GET /info", c -> get("/info"));
+        scenario("GET /healthz", c -> get("/healthz"));
+        scenario("GET /readyz", c -> get("/readyz"));
+        scenario("GET /v1/version", c -> get("/v1/version"));
+        scenario("POST /v1/session/login", c -> new Call("POST", "/v1/session/login",
+                "{\"username\": \"admin\", \"password\": \"" + TestServer.ADMIN_PASSWORD + "\"}"));
+        scenario("POST /v1/session/logout", c -> new Call("POST", "/v1/session/logout", null));
+        scenario("GET /v1/session/who-am-i", c -> get("/v1/session/who-am-i"));
+        scenario("POST /v1/session/change-password", c -> new Call("POST", "/v1/session/change-password",
+                "{\"old_password\": \"" + c.password() + "\", \"new_password\": \"" + c.password() + "\"}"));
+
+        scenario("GET /backends", c -> get("/backends"));
+        scenario("GET /backends/{persistentID}", c -> get("/backends/" + node()));
+        scenario("POST /backends", c -> {
+            int n = unique();
+            return new Call("POST", "/backends", "{\"mgmtIPs\": [\"10.78." + (n / 250) + "." + (n % 250 + 1) + "\"]}");
+        });
+        scenario("PUT /backends/{persistentID}", c -> new Call("PUT", "/backends/" + node(), "{\"rack\": \"r2\"}"));
+        scenario("DELETE /backends/{persistentID}", c -> new Call("DELETE", "/backends/" + node(), null));
+        scenario("GET /v1/cluster/nodes", c -> get("/v1/cluster/nodes/"));
+        scenario("GET /v1/cluster/nodes/{id}", c -> {
+            node();
+            JsonNode nodes = admin.get("/v1/cluster/nodes/").json();
+            return get("/v1/cluster/nodes/" + nodes.get(nodes.size() - 1).path("id").asInt());
+        });
+
+        scenario("GET /v1/users", c -> get("/v1/users/"));
+        scenario("GET /v1/users/{id}", c -> get("/v1/users/500"));
+        scenario("POST /v1/identity/find", c -> new Call("POST", "/v1/identity/find", "{\"name\": \"admin\"}"));
+        scenario("POST /v1/users", c -> new Call("POST", "/v1/users/",
+                "{\"name\": \"new-" + unique() + "\", \"password\": \"new-user-password\"}"));
+        scenario("PUT /v1/users/{id}", c -> new Call("PUT", "/v1/users/" + otherUser(), "{\"enabled\": true}"));
+        scenario("DELETE /v1/users/{id}", c -> new Call("DELETE", "/v1/users/" + otherUser(), null));
+        scenario("POST /v1/users/{id}/setpassword", c -> new Call("POST", "/v1/users/" + otherUser() + "/setpassword",
+                "{\"new_password\": \"reset-password\"}"));
+
+        scenario("GET /v1/auth/privileges", c -> get("/v1/auth/privileges/"));
+        scenario("GET /v1/auth/roles", c -> get("/v1/auth/roles/"));
+        scenario("GET /v1/auth/roles/{name}", c -> get("/v1/auth/roles/monitor"));
+        scenario("GET /v1/auth/roles/{name}/members", c -> get("/v1/auth/roles/monitor/members"));
+        scenario("POST /v1/auth/roles", c -> new Call("POST", "/v1/auth/roles/",
+                "{\"name\": \"new-role-" + unique() + "\", \"description\": \"\", \"privileges\": []}"));
+        scenario("PUT /v1/auth/roles/{name}", c -> new Call("PUT", "/v1/auth/roles/" + role(),
+                "{\"description\": \"changed\", \"privileges\": [\"PRIVILEGE_AUDIT_READ\"]}"));
+        scenario("PATCH /v1/auth/roles/{name}", c -> new Call("PATCH", "/v1/auth/roles/" + role(),
+                "{\"description\": \"patched\"}"));
+        scenario("DELETE /v1/auth/roles/{name}", c -> new Call("DELETE", "/v1/auth/roles/" + role(), null));
+        scenario("POST /v1/auth/roles/{name}/members", c -> new Call("POST", "/v1/auth/roles/" + role() + "/members",
+                "{\"auth_id\": \"500\"}"));
+        scenario("DELETE /v1/auth/roles/{name}/members/{authId}", c -> {
+            String role = role();
+            admin.post("/v1/auth/roles/" + role + "/members", "{\"auth_id\": \"500\"}");
+            return new Call("DELETE", "/v1/auth/roles/" + role + "/members/500", null);
+        });
+
+        scenario("POST /v1/auth/access-tokens", c -> new Call("POST", "/v1/auth/access-tokens/",
+                "{\"user\": {\"auth_id\": \"" + otherUser() + "\"}}"));
+        scenario("GET /v1/auth/access-tokens", c -> get("/v1/auth/access-tokens/?user=auth_id:500"));
+        scenario("GET /v1/auth/access-tokens/{id}", c -> get("/v1/auth/access-tokens/" + token()));
+        scenario("PATCH /v1/auth/access-tokens/{id}", c -> new Call("PATCH", "/v1/auth/access-tokens/" + token(),
+                "{\"enabled\": false}"));
+        scenario("DELETE /v1/auth/access-tokens/{id}", c -> new Call("DELETE", "/v1/auth/access-tokens/" + token(),
+                null));
+
+        scenario("GET /v1/audit", c -> get("/v1/audit/"));
+    }
+
+    @Test
+    void theTableCoversEveryEndpointTheServerHasAndNoOther() {
+        Set<String> served = RestApi.endpoints(RestApi.resourceConfig(Wiring.create(dataDir.resolve("unused.db"),
+                new Settings(AuthMode.LOCAL, 4.0), Clock.systemUTC()).useCases()));
+        Set<String> tabled = AuthorizationTable.RULES.stream().map(Rule::key).collect(Collectors.toSet());
+
+        assertThat(served).as("endpoints the table lacks").isSubsetOf(tabled);
+        assertThat(tabled).as("table rows no endpoint serves").isSubsetOf(served);
+        assertThat(SCENARIOS.keySet()).as("every row has a scenario").containsExactlyInAnyOrderElementsOf(tabled);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswersEveryCallerAsTheTableSays() {
+        return AuthorizationTable.RULES.stream().map(rule -> DynamicTest.dynamicTest(rule.key(), () -> {
+            List<String> wrong = new ArrayList<>();
+            for (Caller caller : CALLERS) {
+                Call call = SCENARIOS.get(rule.key()).apply(caller);
+                Reply reply = caller.api().send(call.method(), call.path(), call.body());
+                int expected = expected(rule, caller);
+                boolean right = expected == 200 ? reply.status() / 100 == 2 : reply.status() == expected;
+                if (!right) {
+                    wrong.add(caller.label() + ": expected " + (expected == 200 ? "2xx" : expected) + ", got " + reply);
+                }
+                if (reply.status() == 401) {
+                    assertThat(reply.header("WWW-Authenticate")).as(caller.label()).isPresent();
+                }
+            }
+            assertThat(wrong).as(rule.key()).isEmpty();
+        }));
+    }
+
+    private static int expected(Rule rule, Caller caller) {
+        if (rule.access() == Access.PUBLIC) {
+            return 200;
+        }
+        if (caller.kind() != Kind.USER) {
+            return 401;
+        }
+        if (rule.access() == Access.AUTHENTICATED) {
+            return 200;
+        }
+        return caller.privileges().contains(rule.privilege().orElseThrow()) ? 200 : 403;
+    }
+}
