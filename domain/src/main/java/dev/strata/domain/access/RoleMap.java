@@ -33,7 +33,7 @@ public final class RoleMap {
             return empty();
         }
         for (String pair : text.split(",", -1)) {
-            int equals = pair.lastIndexOf('=');
+            int equals = pair.indexOf('=');
             String name = equals < 0 ? "" : pair.substring(0, equals).strip();
             String role = equals < 0 ? "" : pair.substring(equals + 1).strip();
             if (name.isEmpty() || role.isEmpty()) {
