@@ -213,7 +213,8 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
      * answered with {@code AuthenticationUnavailable}, and counts as no failure of the user's.
      *
      * @param remembered whether a recent successful bind of the same name and password may answer
-     *                   (Basic, on every request) instead of the directory
+     *                   instead of the directory, and this one be remembered: for Basic, on every
+     *                   request; a login always asks the directory
      */
     private ExternalIdentity checkDirectoryPassword(String username, Password password, AuthMethod method,
                                                     String action, RequestOrigin origin, boolean remembered) {
@@ -244,10 +245,12 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
             throw refuse(claimed, method, action, origin);
         }
         throttle.succeeded(account);
-        if (directoryVerified.size() >= BASIC_CACHE_MAX) {
-            directoryVerified.clear();
+        if (remembered) {
+            if (directoryVerified.size() >= BASIC_CACHE_MAX) {
+                directoryVerified.clear();
+            }
+            directoryVerified.put(key, new DirectoryVerified(found.get(), now.plus(BASIC_CACHE_TTL)));
         }
-        directoryVerified.put(key, new DirectoryVerified(found.get(), now.plus(BASIC_CACHE_TTL)));
         return found.get();
     }
 
