@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.auth.LdapConfig;
 import dev.strata.adapters.auth.TestDirectory;
 import dev.strata.bootstrap.support.Api;
+import dev.strata.bootstrap.support.CapturedLogs;
 import dev.strata.bootstrap.support.Reply;
 import dev.strata.bootstrap.support.TestCertificates;
 import dev.strata.bootstrap.support.TestServer;
@@ -158,16 +159,28 @@ class LdapSystemTest {
     }
 
     @Test
-    void findsUsersBySearchingAsAServiceAccount(@TempDir Path dir) {
-        try (TestDirectory directory = TestDirectory.plain()) {
+    void findsUsersBySearchingAsAServiceAccountAndLogsNoPassword(@TempDir Path dir) {
+        try (TestDirectory directory = TestDirectory.plain();
+             CapturedLogs logs = new CapturedLogs("dev.strata", "com.unboundid")) {
             LdapConfig search = LdapConfig.of(directory.url(), false, Optional.empty(), Optional.empty(),
                     Optional.of(TestDirectory.PEOPLE), Optional.of("(uid={0})"), Optional.of(TestDirectory.SERVICE_DN),
                     Optional.of(TestDirectory.SERVICE_PASSWORD), Optional.of(TestDirectory.GROUPS),
                     Optional.of("(member={dn})"), RoleMap.parse(ROLE_MAP));
+            String session;
             try (TestServer server = TestServer.start(dir, s -> s.withLdap(search))) {
                 JsonNode me = server.anonymous().withBasic("dora", "dora-password").get("/v1/session/who-am-i").json();
                 assertThat(texts(me.path("roles"))).containsExactly("monitor", "storage");
-                assertThat(server.anonymous().withBasic("dora", "nope").get("/backends").status()).isEqualTo(401);
+                assertThat(server.anonymous().withBasic("dora", "wrong-dora-pw").get("/backends").status())
+                        .isEqualTo(401);
+                session = login(server, "sam", "sam-password");
+                server.anonymous().withBearer(session).get("/v1/session/who-am-i");
+                directory.stop();
+                server.anonymous().withBasic("nora", "nora-password").get("/backends");
+            }
+            assertThat(logs.text()).as("the server logged at all").contains("LDAP");
+            for (String secret : List.of(TestDirectory.SERVICE_PASSWORD, "dora-password", "wrong-dora-pw",
+                    "sam-password", "nora-password", session, session.substring("session-v1:".length()))) {
+                assertThat(logs.text()).doesNotContain(secret);
             }
         }
     }

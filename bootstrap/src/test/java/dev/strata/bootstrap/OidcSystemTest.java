@@ -17,6 +17,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.strata.adapters.auth.OidcConfig;
 import dev.strata.application.fake.MutableClock;
 import dev.strata.bootstrap.support.Api;
+import dev.strata.bootstrap.support.CapturedLogs;
 import dev.strata.bootstrap.support.Reply;
 import dev.strata.bootstrap.support.TestServer;
 import dev.strata.domain.access.RoleMap;
@@ -176,6 +177,22 @@ class OidcSystemTest {
                 JWTClaimsSet.parse(Base64URL.from(payload).decodeToString()));
         hmac.sign(new MACSigner(publicKey.toPublicKey().getEncoded()));
         assertThat(bearer(hmac.serialize()).get("/v1/session/who-am-i").status()).isEqualTo(401);
+    }
+
+    @Test
+    void logsNoToken() throws Exception {
+        String valid = token("svc-backup", List.of("strata-ops"));
+        String foreign = token("other-realm", "svc-backup", AUDIENCE, List.of("strata-ops"));
+        try (CapturedLogs logs = new CapturedLogs("dev.strata", "com.nimbusds")) {
+            bearer(valid).get("/v1/session/who-am-i");
+            bearer(foreign).get("/v1/session/who-am-i");
+            bearer(valid + "x").get("/v1/session/who-am-i");
+            bearer("not.a.jwt").get("/v1/session/who-am-i");
+            assertThat(logs.text()).as("the refusals were logged").contains("Refused a JWT");
+            for (String token : List.of(valid, foreign)) {
+                assertThat(logs.text()).doesNotContain(token).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+            }
+        }
     }
 
     @Test
