@@ -9,6 +9,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -16,16 +17,13 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 
 /** The hexagon's rules. A breach fails the build. */
 @AnalyzeClasses(packages = "dev.strata",
-        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
 
-    /**
-     * Under {@code mvn verify} the application's test fakes arrive as a packaged test-jar, which
-     * {@link ImportOption.DoNotIncludeTests} (made for test-classes folders) lets through.
-     */
-    static final class DoNotIncludeTestJars implements ImportOption {
+    /** Test fixtures shipped as test-jars (fakes, mothers, contracts) are not production code. */
+    static final class NoTestJars implements ImportOption {
         @Override
-        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+        public boolean includes(Location location) {
             return !location.contains("-tests.jar");
         }
     }

@@ -1,6 +1,7 @@
 package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.Transactions;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ final class JdbiTransactions implements Transactions {
     private final Jdbi readers;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ThreadLocal<Current> current = new ThreadLocal<>();
+    private final AtomicLong committed = new AtomicLong();
 
     JdbiTransactions(Jdbi writer, Jdbi readers) {
         this.writer = writer;
@@ -38,7 +40,9 @@ final class JdbiTransactions implements Transactions {
         writeLock.lock();
         try (Handle handle = writer.open()) {
             current.set(new Current(handle, true));
-            return handle.inTransaction(h -> work.get());
+            T result = handle.inTransaction(h -> work.get());
+            committed.incrementAndGet();
+            return result;
         } finally {
             current.remove();
             writeLock.unlock();
@@ -56,6 +60,11 @@ final class JdbiTransactions implements Transactions {
         } finally {
             current.remove();
         }
+    }
+
+    @Override
+    public long committedWrites() {
+        return committed.get();
     }
 
     /** Runs one statement (or a few) in the running transaction, or on a reader of its own. */

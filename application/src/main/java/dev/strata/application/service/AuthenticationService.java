@@ -45,14 +45,20 @@ import java.util.stream.Collectors;
  * Who is calling: Basic credentials, a session token, an access token, or nobody; and logging in
  * and out. Every failure is audited and answers only "bad credentials".
  *
- * <p>Password checks are slow on purpose. So that Basic on every request stays cheap, a successful
- * check is remembered for {@link #BASIC_CACHE_TTL}, keyed by a keyed hash of the credentials and
- * valid only while the user's stored password hash is the one it was checked against: a password
- * change or reset drops it at once, and a disabled user is refused before the cache is consulted.
+ * <p>Two memories keep authentication cheap without delaying a revocation:
+ * <ul>
+ * <li>The caller a credential resolved to is remembered until the next committed write in this
+ *     process (any write may have revoked something) and at most {@link #CALLER_TTL}, which bounds
+ *     what another process, such as the offline password reset, may change unseen. Keyed by the
+ *     hash of a token or a keyed hash of Basic credentials.</li>
+ * <li>Password checks are slow on purpose. A successful one is remembered for
+ *     {@link #BASIC_CACHE_TTL}, valid only while the user's stored hash is the one checked against:
+ *     a password change or reset drops it at once.</li>
+ * </ul>
  *
  * <p>The mode decides who checks a password. {@code LOCAL}: Strata's users. {@code LDAP}: the
- * directory only, binding as the user; a successful Basic bind is remembered for
- * {@link #BASIC_CACHE_TTL} too, so a password or group change in the directory takes effect within
+ * directory only, binding as the user; a successful Basic bind is also remembered for
+ * {@link #BASIC_CACHE_TTL}, so a password or group change in the directory takes effect within
  * that time. {@code OPEN_IDC}: nobody; callers bring the issuer's JWTs. In every mode, access tokens
  * of local users keep working, so service accounts need no directory. A session is honoured only
  * in the mode that made it: local users' sessions in {@code LOCAL}, directory users' in {@code LDAP}.
@@ -60,11 +66,18 @@ import java.util.stream.Collectors;
 public final class AuthenticationService implements AuthenticateUseCase, LoginUseCase, LogoutUseCase {
 
     static final Duration BASIC_CACHE_TTL = Duration.ofSeconds(60);
+    static final Duration CALLER_TTL = Duration.ofSeconds(5);
+    private static final int CACHE_MAX = 10_000;
     static final String NO_PASSWORDS_IN_OPEN_IDC = "passwords are not checked in OPEN_IDC mode: send a JWT"
             + " from the issuer, or an access token, as a Bearer token";
-    private static final int BASIC_CACHE_MAX = 10_000;
 
     private record Verified(String userId, String passwordHash, Instant until) {
+    }
+
+    private record Remembered(Principal caller, long writes, Instant until) {
+    }
+
+    private record Resolved(Principal caller, Optional<Instant> expires) {
     }
 
     private record DirectoryVerified(ExternalIdentity identity, Instant until) {
@@ -83,6 +96,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
     private final LoginThrottle throttle;
     private final PasswordHash decoy;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Remembered> callers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, DirectoryVerified> directoryVerified = new ConcurrentHashMap<>();
     private final Optional<DirectoryPasswords> directory;
     private final Optional<IdentityTokens> identityTokens;
@@ -135,12 +149,21 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
             return Principal.anonymous(origin);
         }
         if (credentials instanceof Credentials.Basic basic) {
+            String account = basic.username().toLowerCase(Locale.ROOT);
+            String key = "basic:" + secrets.fingerprint(account + '\u0000' + basic.password());
+            if (!throttle.isLocked(account)) {
+                Optional<Principal> known = remembered(key, origin);
+                if (known.isPresent()) {
+                    return known.get();
+                }
+            }
+            long writes = transactions.committedWrites();
             Password password = Password.offered(basic.password());
-            switch (settings.authMode()) {
+            Principal caller = switch (settings.authMode()) {
                 case LDAP -> {
                     ExternalIdentity identity = checkDirectoryPassword(basic.username(), password, AuthMethod.BASIC,
                             "auth.basic", origin, true);
-                    return directoryCaller(identity.name(), identity.roles(), AuthMethod.BASIC, Optional.empty(),
+                    yield directoryCaller(identity.name(), identity.roles(), AuthMethod.BASIC, Optional.empty(),
                             origin);
                 }
                 case OPEN_IDC -> {
@@ -150,12 +173,22 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
                 }
                 default -> {
                     User user = checkPassword(basic.username(), password, AuthMethod.BASIC, "auth.basic", origin);
-                    return Callers.of(user, roles, AuthMethod.BASIC, Optional.empty(), origin);
+                    yield Callers.of(user, roles, AuthMethod.BASIC, Optional.empty(), origin);
                 }
-            }
+            };
+            remember(key, new Resolved(caller, Optional.empty()), writes);
+            return caller;
         }
         if (credentials instanceof Credentials.Bearer bearer) {
-            return bearer(bearer.token(), origin);
+            String key = "bearer:" + secrets.hash(bearer.token());
+            Optional<Principal> known = remembered(key, origin);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            long writes = transactions.committedWrites();
+            Resolved resolved = bearer(bearer.token(), origin);
+            remember(key, resolved, writes);
+            return resolved.caller();
         }
         throw refuse("", AuthMethod.ANONYMOUS, "auth.header", origin);
     }
@@ -246,7 +279,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         }
         throttle.succeeded(account);
         if (remembered) {
-            if (directoryVerified.size() >= BASIC_CACHE_MAX) {
+            if (directoryVerified.size() >= CACHE_MAX) {
                 directoryVerified.clear();
             }
             directoryVerified.put(key, new DirectoryVerified(found.get(), now.plus(BASIC_CACHE_TTL)));
@@ -320,7 +353,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         if (!hasher.verify(password, user.password())) {
             return false;
         }
-        if (verified.size() >= BASIC_CACHE_MAX) {
+        if (verified.size() >= CACHE_MAX) {
             verified.clear();
         }
         verified.put(key, new Verified(user.id().value(), user.password().encoded(), now.plus(BASIC_CACHE_TTL)));
@@ -338,26 +371,50 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         }));
     }
 
-    private Principal bearer(String token, RequestOrigin origin) {
+    /** The caller a remembered credential resolved to, if still valid. */
+    private Optional<Principal> remembered(String key, RequestOrigin origin) {
+        Remembered known = callers.get(key);
+        if (known == null || known.writes() != transactions.committedWrites()
+                || !clock.instant().isBefore(known.until())) {
+            return Optional.empty();
+        }
+        return Optional.of(known.caller().withOrigin(origin));
+    }
+
+    /** Remembers a resolved caller as of {@code writes}, the commit count read before resolving it. */
+    private void remember(String key, Resolved resolved, long writes) {
+        if (callers.size() >= CACHE_MAX) {
+            callers.clear();
+        }
+        Instant until = clock.instant().plus(CALLER_TTL);
+        if (resolved.expires().isPresent() && resolved.expires().get().isBefore(until)) {
+            until = resolved.expires().get();
+        }
+        callers.put(key, new Remembered(resolved.caller(), writes, until));
+    }
+
+    private Resolved bearer(String token, RequestOrigin origin) {
         Optional<TokenKind> kind = TokenKind.of(token);
         if (kind.isEmpty()) {
             if (settings.authMode() == AuthMode.OPEN_IDC) {
-                return jwt(token, origin);
+                // Remembered like any caller, at most CALLER_TTL: well inside the JWT clock skew.
+                return new Resolved(jwt(token, origin), Optional.empty());
             }
             throw refuse("", AuthMethod.ANONYMOUS, "auth.bearer", origin);
         }
         String hash = secrets.hash(token);
         Instant now = clock.instant();
-        Optional<Principal> principal = transactions.read(() -> kind.get() == TokenKind.SESSION
+        Optional<Resolved> resolved = transactions.read(() -> kind.get() == TokenKind.SESSION
                 ? sessions.findBySecretHash(hash)
                         .filter(session -> secrets.sameHash(session.secretHash(), hash) && !session.expiredAt(now))
-                        .flatMap(session -> sessionCaller(session, origin))
+                        .flatMap(session -> sessionCaller(session, origin)
+                                .map(caller -> new Resolved(caller, Optional.of(session.expiresAt()))))
                 : accessTokens.findBySecretHash(hash)
                         .filter(access -> secrets.sameHash(access.secretHash(), hash) && access.validAt(now))
                         .flatMap(access -> enabledUser(access.user())
-                                .map(user -> Callers.of(user, roles, AuthMethod.ACCESS_TOKEN,
-                                        Optional.of(access.id()), origin))));
-        return principal.orElseThrow(() -> refuse("", kind.get() == TokenKind.SESSION ? AuthMethod.SESSION
+                                .map(user -> new Resolved(Callers.of(user, roles, AuthMethod.ACCESS_TOKEN,
+                                        Optional.of(access.id()), origin), access.expiresAt()))));
+        return resolved.orElseThrow(() -> refuse("", kind.get() == TokenKind.SESSION ? AuthMethod.SESSION
                 : AuthMethod.ACCESS_TOKEN, "auth.bearer", origin));
     }
 

@@ -40,6 +40,11 @@ final class LoginThrottle {
         }
     }
 
+    boolean isLocked(String account) {
+        State state = accounts.get(account);
+        return state != null && state.lockedUntil() != null && clock.instant().isBefore(state.lockedUntil());
+    }
+
     void failed(String account) {
         Instant now = clock.instant();
         if (accounts.size() > MAX_TRACKED) {

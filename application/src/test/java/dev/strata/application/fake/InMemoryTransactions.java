@@ -21,6 +21,7 @@ public final class InMemoryTransactions implements Transactions {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Participant> participants = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
 
     public InMemoryTransactions enlist(Participant... fakes) {
         participants.addAll(List.of(fakes));
@@ -36,7 +37,9 @@ public final class InMemoryTransactions implements Transactions {
             }
             List<Object> saved = participants.stream().map(Participant::snapshot).toList();
             try {
-                return work.get();
+                T result = work.get();
+                committed.incrementAndGet();
+                return result;
             } catch (RuntimeException | Error failure) {
                 for (int i = 0; i < participants.size(); i++) {
                     participants.get(i).restore(saved.get(i));
@@ -46,6 +49,11 @@ public final class InMemoryTransactions implements Transactions {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public long committedWrites() {
+        return committed.get();
     }
 
     @Override

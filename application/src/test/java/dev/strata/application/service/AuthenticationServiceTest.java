@@ -212,6 +212,35 @@ class AuthenticationServiceTest {
     }
 
     @Test
+    void remembersACallerUntilTheNextCommittedWriteAndAtMostFiveSeconds() {
+        String token = auth.login("admin", Password.offered(AccessFixture.ADMIN_PASSWORD), Principals.ORIGIN);
+        Principal first = bearer(token);
+        // Another process (the offline password reset) ends the session without this process's writes:
+        access.sessions.removeAllOf(new dev.strata.domain.access.UserId(first.userId()));
+
+        assertThat(bearer(token).name()).as("served from memory").isEqualTo("admin");
+        access.clock.advance(AuthenticationService.CALLER_TTL);
+        assertRefused(() -> bearer(token), ErrorCode.UNAUTHORIZED);
+
+        String second = auth.login("admin", Password.offered(AccessFixture.ADMIN_PASSWORD), Principals.ORIGIN);
+        bearer(second);
+        access.sessions.removeAllOf(new dev.strata.domain.access.UserId(first.userId()));
+        access.user("any", "any-password");
+        assertRefused(() -> bearer(second), ErrorCode.UNAUTHORIZED);
+    }
+
+    @Test
+    void remembersACallerPerRequestOrigin() {
+        Principal one = basic("admin", AccessFixture.ADMIN_PASSWORD);
+        Principal two = auth.authenticate(new Credentials.Basic("admin", AccessFixture.ADMIN_PASSWORD),
+                new dev.strata.domain.access.RequestOrigin("other-request", "198.51.100.7"));
+
+        assertThat(two.origin().requestId()).isEqualTo("other-request");
+        assertThat(two.origin().sourceIp()).isEqualTo("198.51.100.7");
+        assertThat(two.withOrigin(one.origin())).isEqualTo(one);
+    }
+
+    @Test
     void refusesTokensItDidNotIssueAndHeadersItCannotRead() {
         assertRefused(() -> bearer("session-v1:forged"), ErrorCode.UNAUTHORIZED);
         assertRefused(() -> bearer("access-v1:forged"), ErrorCode.UNAUTHORIZED);

@@ -1,31 +1,25 @@
 package dev.strata.bootstrap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.bootstrap.tls.Pem;
+import dev.strata.bootstrap.tls.Trust;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,23 +86,13 @@ final class GenerateTokenCommand implements Callable<Integer> {
                 .connectTimeout(Duration.ofSeconds(10));
         if (insecure) {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustingAnyServer()}, null);
+            context.init(null, new TrustManager[] {Trust.anyServer()}, null);
             SSLParameters parameters = new SSLParameters();
             parameters.setEndpointIdentificationAlgorithm("");
             builder.sslContext(context).sslParameters(parameters);
         } else if (caCertificate != null) {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int i = 0;
-            try (var in = Files.newInputStream(caCertificate)) {
-                for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    trusted.setCertificateEntry("ca-" + i++, certificate);
-                }
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            context.init(null, Trust.of(Pem.readCertificates(caCertificate)), null);
             builder.sslContext(context);
         }
         return builder.build();
@@ -119,38 +103,6 @@ final class GenerateTokenCommand implements Callable<Integer> {
             return JSON.readTree(body);
         } catch (IOException notJson) {
             return JSON.createObjectNode();
-        }
-    }
-
-    /** What --insecure asks for: any server certificate, any name. */
-    private static final class TrustingAnyServer extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

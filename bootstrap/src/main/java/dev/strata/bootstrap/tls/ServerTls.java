@@ -1,7 +1,6 @@
 package dev.strata.bootstrap.tls;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -16,8 +15,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,20 +69,8 @@ public final class ServerTls {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(keyStore, NO_PASSWORD);
 
-            TrustManager[] trust;
-            if (clientCaFile.isPresent()) {
-                KeyStore cas = KeyStore.getInstance("PKCS12");
-                cas.load(null, null);
-                int i = 0;
-                for (X509Certificate ca : Pem.readCertificates(clientCaFile.get())) {
-                    cas.setCertificateEntry("client-ca-" + i++, ca);
-                }
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                factory.init(cas);
-                trust = factory.getTrustManagers();
-            } else {
-                trust = new TrustManager[] {new AnyClientCertificate()};
-            }
+            TrustManager[] trust = clientCaFile.isPresent() ? Trust.of(Pem.readCertificates(clientCaFile.get()))
+                    : new TrustManager[] {Trust.anyClient()};
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), trust, null);
             warmUp(context, chain.get(0));
@@ -101,13 +86,8 @@ public final class ServerTls {
      */
     private static void warmUp(SSLContext serverContext, X509Certificate certificate) {
         try {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("server", certificate);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
             SSLContext clientContext = SSLContext.getInstance("TLS");
-            clientContext.init(null, trust.getTrustManagers(), null);
+            clientContext.init(null, Trust.of(List.of(certificate)), null);
             SSLEngine client = clientContext.createSSLEngine();
             client.setUseClientMode(true);
             SSLEngine server = serverContext.createSSLEngine();
@@ -124,46 +104,6 @@ public final class ServerTls {
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Without a client CA, a client certificate is welcome but vouches for nothing: Strata
-     * authenticates callers by their credentials, as KumoScale does.
-     */
-    private static final class AnyClientCertificate extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
-            throw new java.security.cert.CertificateException("a server does not check servers");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws java.security.cert.CertificateException {
-            throw new java.security.cert.CertificateException("a server does not check servers");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws java.security.cert.CertificateException {
-            throw new java.security.cert.CertificateException("a server does not check servers");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.strata.bootstrap.support;
 
 import dev.strata.bootstrap.tls.Pem;
+import dev.strata.bootstrap.tls.Trust;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -8,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** Client-side TLS for tests: trust exactly the server's certificate, optionally present our own. */
 public final class Tls {
@@ -27,14 +27,6 @@ public final class Tls {
 
     private static SSLContext context(Path serverCertificate, Path clientCertificate, Path clientKey) {
         try {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int i = 0;
-            for (X509Certificate certificate : Pem.readCertificates(serverCertificate)) {
-                trusted.setCertificateEntry("server-" + i++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
             KeyManagerFactory keys = null;
             if (clientCertificate != null) {
                 KeyStore identity = KeyStore.getInstance("PKCS12");
@@ -46,7 +38,8 @@ public final class Tls {
                 keys.init(identity, new char[0]);
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+            context.init(keys == null ? null : keys.getKeyManagers(), Trust.of(Pem.readCertificates(serverCertificate)),
+                    null);
             return context;
         } catch (Exception e) {
             throw new AssertionError("cannot set up client TLS", e);

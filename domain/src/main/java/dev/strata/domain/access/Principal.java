@@ -45,6 +45,11 @@ public record Principal(
                 Optional.empty(), Optional.empty(), origin);
     }
 
+    /** The same caller, on another request. */
+    public Principal withOrigin(RequestOrigin newOrigin) {
+        return new Principal(userId, name, method, roles, privileges, tenant, tokenId, newOrigin);
+    }
+
     public boolean isAnonymous() {
         return method == AuthMethod.ANONYMOUS;
     }

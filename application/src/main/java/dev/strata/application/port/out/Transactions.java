@@ -13,6 +13,13 @@ public interface Transactions {
 
     <T> T read(Supplier<T> work);
 
+    /**
+     * A number that grows with every write committed through this object. What was read while it
+     * had one value may have changed once it has another: a cache keyed on it never serves data
+     * older than the last commit.
+     */
+    long committedWrites();
+
     default void write(Runnable work) {
         write(() -> {
             work.run();

@@ -1,6 +1,10 @@
-package dev.strata.application.fake;
+package dev.strata.application.contract;
 
-import dev.strata.application.contract.AccessContract;
+import dev.strata.application.fake.InMemoryAccessTokens;
+import dev.strata.application.fake.InMemoryRoles;
+import dev.strata.application.fake.InMemorySessions;
+import dev.strata.application.fake.InMemoryTransactions;
+import dev.strata.application.fake.InMemoryUsers;
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;

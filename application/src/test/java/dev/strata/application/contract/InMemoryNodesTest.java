@@ -1,6 +1,8 @@
-package dev.strata.application.fake;
+package dev.strata.application.contract;
 
-import dev.strata.application.contract.NodesContract;
+import dev.strata.application.fake.InMemoryAuditLog;
+import dev.strata.application.fake.InMemoryNodes;
+import dev.strata.application.fake.InMemoryTransactions;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Transactions;
