@@ -22,7 +22,8 @@ public record ServerSettings(
         Optional<Path> tlsClientCa,
         AuthMode authMode,
         double thinOvercommit,
-        Optional<Password> adminPassword) {
+        Optional<Password> adminPassword,
+        DirectorySettings directory) {
 
     public static final int DEFAULT_PORT = 8090;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -37,8 +38,13 @@ public record ServerSettings(
         if (plainHttp && (tlsCert.isPresent() || tlsClientCa.isPresent())) {
             throw new IllegalArgumentException("--http serves plain HTTP; it takes no TLS settings");
         }
-        if (authMode == AuthMode.LDAP || authMode == AuthMode.OPEN_IDC) {
-            throw new IllegalArgumentException("--auth-mode " + authMode + " is not available in this build yet");
+        if (authMode == AuthMode.LDAP && directory.ldap().isEmpty()) {
+            throw new IllegalArgumentException("--auth-mode LDAP needs --ldap-url and how to find users"
+                    + " (--ldap-user-dn-template or --ldap-user-search-base)");
+        }
+        if (authMode == AuthMode.OPEN_IDC && directory.oidc().isEmpty()) {
+            throw new IllegalArgumentException("--auth-mode OPEN_IDC needs --oidc-issuer, --oidc-jwks-url and"
+                    + " --oidc-audience");
         }
         if (authMode == AuthMode.NONE && !isLoopback(bind)) {
             throw new IllegalArgumentException("--auth-mode NONE makes every caller an administrator; it is allowed"
@@ -57,38 +63,56 @@ public record ServerSettings(
     /** The defaults, with the data in {@code dataDir}. */
     public static ServerSettings defaults(Path dataDir) {
         return new ServerSettings(DEFAULT_BIND, DEFAULT_PORT, dataDir, false, Optional.empty(), Optional.empty(),
-                Optional.empty(), AuthMode.LOCAL, Settings.DEFAULT_THIN_OVERCOMMIT, Optional.empty());
+                Optional.empty(), AuthMode.LOCAL, Settings.DEFAULT_THIN_OVERCOMMIT, Optional.empty(),
+                DirectorySettings.none());
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(bind, newPort, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit, adminPassword);
+                thinOvercommit, adminPassword, directory);
     }
 
     public ServerSettings withPlainHttp(boolean plain) {
         return new ServerSettings(bind, port, dataDir, plain, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit, adminPassword);
+                thinOvercommit, adminPassword, directory);
     }
 
     public ServerSettings withTls(Optional<Path> cert, Optional<Path> key, Optional<Path> clientCa) {
         return new ServerSettings(bind, port, dataDir, plainHttp, cert, key, clientCa, authMode, thinOvercommit,
-                adminPassword);
+                adminPassword, directory);
     }
 
     public ServerSettings withAuthMode(AuthMode mode) {
         return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, mode,
-                thinOvercommit, adminPassword);
+                thinOvercommit, adminPassword, directory);
     }
 
     /** The password {@code admin} gets when the database is empty. */
     public ServerSettings withAdminPassword(String password) {
         return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit, Optional.of(Password.newPassword("STRATA_ADMIN_PASSWORD", password)));
+                thinOvercommit, Optional.of(Password.newPassword("STRATA_ADMIN_PASSWORD", password)), directory);
     }
 
     public ServerSettings withBind(String address) {
         return new ServerSettings(address, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit, adminPassword);
+                thinOvercommit, adminPassword, directory);
+    }
+
+    /** Mode {@code LDAP} against this directory. */
+    public ServerSettings withLdap(dev.strata.adapters.auth.LdapConfig ldap) {
+        return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, AuthMode.LDAP,
+                thinOvercommit, adminPassword, DirectorySettings.of(ldap));
+    }
+
+    /** Mode {@code OPEN_IDC} with this issuer. */
+    public ServerSettings withOidc(dev.strata.adapters.auth.OidcConfig oidc) {
+        return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, AuthMode.OPEN_IDC,
+                thinOvercommit, adminPassword, DirectorySettings.of(oidc));
+    }
+
+    public ServerSettings withDataDir(Path dir) {
+        return new ServerSettings(bind, port, dir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
+                thinOvercommit, adminPassword, directory);
     }
 
     public Settings applicationSettings() {

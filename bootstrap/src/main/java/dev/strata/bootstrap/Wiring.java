@@ -1,11 +1,16 @@
 package dev.strata.bootstrap;
 
 import dev.strata.adapters.auth.Argon2PasswordHasher;
+import dev.strata.adapters.auth.IssuerTokens;
+import dev.strata.adapters.auth.LdapDirectory;
+import dev.strata.adapters.auth.OidcConfig;
 import dev.strata.adapters.auth.SecureTokenSecrets;
 import dev.strata.adapters.persistence.SqliteDatabase;
 import dev.strata.adapters.rest.UseCases;
 import dev.strata.application.BuildInfo;
 import dev.strata.application.Settings;
+import dev.strata.application.port.out.DirectoryPasswords;
+import dev.strata.application.port.out.IdentityTokens;
 import dev.strata.application.port.out.PasswordHasher;
 import dev.strata.application.port.out.TokenSecrets;
 import dev.strata.application.service.AccessBootstrap;
@@ -18,9 +23,15 @@ import dev.strata.application.service.NodeService;
 import dev.strata.application.service.RoleService;
 import dev.strata.application.service.SystemService;
 import dev.strata.application.service.UserService;
+import dev.strata.domain.access.AuthMode;
 import dev.strata.domain.access.Password;
+import dev.strata.domain.access.RoleMap;
+import dev.strata.domain.access.RoleName;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that connects ports to adapters and builds the use cases. The server and the CLI's
@@ -28,13 +39,19 @@ import java.util.Optional;
  */
 public final class Wiring implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
     private final SqliteDatabase database;
     private final UseCases useCases;
     private final AccessBootstrap accessBootstrap;
     private final AuthenticationService authentication;
+    private final AuthMode mode;
+    private final DirectorySettings directory;
 
     private Wiring(SqliteDatabase database, UseCases useCases, AccessBootstrap accessBootstrap,
-                   AuthenticationService authentication) {
+                   AuthenticationService authentication, AuthMode mode, DirectorySettings directory) {
+        this.mode = mode;
+        this.directory = directory;
         this.database = database;
         this.useCases = useCases;
         this.accessBootstrap = accessBootstrap;
@@ -43,10 +60,17 @@ public final class Wiring implements AutoCloseable {
 
     /** Builds everything; the database opens with {@link #openDatabase(Optional)}. */
     public static Wiring create(ServerSettings serverSettings, InstantSource clock) {
-        return create(serverSettings.databaseFile(), serverSettings.applicationSettings(), clock);
+        return create(serverSettings.databaseFile(), serverSettings.applicationSettings(), serverSettings.directory(),
+                clock);
     }
 
+    /** Without a directory or issuer: for modes {@code LOCAL} and {@code NONE}, and offline administration. */
     public static Wiring create(java.nio.file.Path databaseFile, Settings settings, InstantSource clock) {
+        return create(databaseFile, settings, DirectorySettings.none(), clock);
+    }
+
+    public static Wiring create(java.nio.file.Path databaseFile, Settings settings, DirectorySettings directory,
+                                InstantSource clock) {
         SqliteDatabase database = SqliteDatabase.at(databaseFile);
         try {
             BuildInfo build = Builds.current();
@@ -57,9 +81,14 @@ public final class Wiring implements AutoCloseable {
             NodeService nodes = new NodeService(database.nodes(), transactions, mutations, clock);
             SystemService system = new SystemService(build, settings, database.nodes(), transactions,
                     database.readiness());
+            // Only the chosen mode's directory is built: LOCAL never reaches out to one.
+            Optional<DirectoryPasswords> ldap = settings.authMode() == AuthMode.LDAP
+                    ? directory.ldap().map(LdapDirectory::new) : Optional.empty();
+            Optional<IdentityTokens> oidc = settings.authMode() == AuthMode.OPEN_IDC
+                    ? directory.oidc().map(config -> new IssuerTokens(config, clock)) : Optional.empty();
             AuthenticationService authentication = new AuthenticationService(settings, database.users(),
                     database.roles(), database.sessions(), database.accessTokens(), hasher, secrets, transactions,
-                    mutations, clock);
+                    mutations, clock, ldap, oidc);
             AccountService accounts = new AccountService(database.users(), database.sessions(), hasher, transactions,
                     mutations);
             UserService users = new UserService(database.users(), database.roles(), database.sessions(),
@@ -78,7 +107,7 @@ public final class Wiring implements AutoCloseable {
                     new UseCases.Tokens(tokens, tokens, tokens, tokens, tokens),
                     new UseCases.Audit(audit),
                     new UseCases.Nodes(nodes, nodes, nodes, nodes, nodes, nodes, nodes));
-            return new Wiring(database, useCases, accessBootstrap, authentication);
+            return new Wiring(database, useCases, accessBootstrap, authentication, settings.authMode(), directory);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -91,7 +120,33 @@ public final class Wiring implements AutoCloseable {
      */
     public Optional<String> openDatabase(Optional<Password> adminPassword) {
         database.open();
-        return accessBootstrap.prepare(adminPassword);
+        Optional<String> generated = accessBootstrap.prepare(adminPassword);
+        describeDirectory();
+        return generated;
+    }
+
+    /**
+     * Says at start where callers are checked, and warns once about each role a role map grants
+     * that Strata does not have: such a mapping grants nothing until someone creates the role.
+     */
+    private void describeDirectory() {
+        RoleMap map = RoleMap.empty();
+        if (mode == AuthMode.LDAP && directory.ldap().isPresent()) {
+            LOG.info("Authentication: LDAP, {}", directory.ldap().get());
+            map = directory.ldap().get().roleMap();
+        } else if (mode == AuthMode.OPEN_IDC && directory.oidc().isPresent()) {
+            OidcConfig oidc = directory.oidc().get();
+            LOG.info("Authentication: OPEN_IDC, issuer {}, keys from {}, audience {}, roles from claim {}",
+                    oidc.issuer(), oidc.jwksUrl(), oidc.audience(), oidc.rolesClaim());
+            map = oidc.roleMap();
+        }
+        Set<RoleName> grantable = map.grantable();
+        for (RoleName role : grantable) {
+            if (database.transactions().read(() -> database.roles().find(role)).isEmpty()) {
+                LOG.warn("The role map grants role '{}', which does not exist; it grants nothing until it is"
+                        + " created under /v1/auth/roles/", role);
+            }
+        }
     }
 
     /** Offline administration, for the CLI. */

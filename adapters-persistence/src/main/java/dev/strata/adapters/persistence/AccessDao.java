@@ -111,11 +111,13 @@ interface AccessDao {
 
     // sessions
 
-    @SqlUpdate("INSERT INTO sessions (id, user_id, created_at, expires_at, secret_hash)"
-            + " VALUES (:id, :userId, :createdAt, :expiresAt, :secretHash)")
+    @SqlUpdate("INSERT INTO sessions (id, user_id, directory_name, directory_roles, created_at, expires_at,"
+            + " secret_hash) VALUES (:id, :userId, :directoryName, :directoryRoles, :createdAt, :expiresAt,"
+            + " :secretHash)")
     void insertSession(@BindMethods SessionRow row);
 
-    @SqlQuery("SELECT id, user_id, created_at, expires_at, secret_hash FROM sessions WHERE secret_hash = :hash")
+    @SqlQuery("SELECT id, user_id, directory_name, directory_roles, created_at, expires_at, secret_hash"
+            + " FROM sessions WHERE secret_hash = :hash")
     Optional<SessionRow> findSession(@Bind("hash") String hash);
 
     @SqlUpdate("DELETE FROM sessions WHERE id = :id")

@@ -19,7 +19,8 @@ public final class AccessRows {
     public record UserRoleRow(long userId, String roleKey, String roleName) {
     }
 
-    public record SessionRow(String id, long userId, long createdAt, long expiresAt, String secretHash) {
+    public record SessionRow(String id, Long userId, String directoryName, String directoryRoles, long createdAt,
+                             long expiresAt, String secretHash) {
     }
 
     public record AccessTokenRow(String id, long userId, Long creatorId, long createdAt, Long expiresAt,

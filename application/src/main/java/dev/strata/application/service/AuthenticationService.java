@@ -6,6 +6,9 @@ import dev.strata.application.port.in.access.Credentials;
 import dev.strata.application.port.in.access.LoginUseCase;
 import dev.strata.application.port.in.access.LogoutUseCase;
 import dev.strata.application.port.out.AccessTokens;
+import dev.strata.application.port.out.DirectoryPasswords;
+import dev.strata.application.port.out.ExternalIdentity;
+import dev.strata.application.port.out.IdentityTokens;
 import dev.strata.application.port.out.PasswordHasher;
 import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;
@@ -13,12 +16,15 @@ import dev.strata.application.port.out.TokenSecrets;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Users;
 import dev.strata.domain.DomainException;
+import dev.strata.domain.ErrorCode;
 import dev.strata.domain.access.AuthMethod;
 import dev.strata.domain.access.AuthMode;
 import dev.strata.domain.access.Password;
 import dev.strata.domain.access.PasswordHash;
 import dev.strata.domain.access.Principal;
 import dev.strata.domain.access.RequestOrigin;
+import dev.strata.domain.access.Role;
+import dev.strata.domain.access.RoleName;
 import dev.strata.domain.access.Session;
 import dev.strata.domain.access.TokenKind;
 import dev.strata.domain.access.TooManyAttempts;
@@ -28,8 +34,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Who is calling: Basic credentials, a session token, an access token, or nobody; and logging in
@@ -45,12 +55,21 @@ import java.util.concurrent.ConcurrentHashMap;
  *     {@link #BASIC_CACHE_TTL}, valid only while the user's stored hash is the one checked against:
  *     a password change or reset drops it at once.</li>
  * </ul>
+ *
+ * <p>The mode decides who checks a password. {@code LOCAL}: Strata's users. {@code LDAP}: the
+ * directory only, binding as the user; a successful Basic bind is also remembered for
+ * {@link #BASIC_CACHE_TTL}, so a password or group change in the directory takes effect within
+ * that time. {@code OPEN_IDC}: nobody; callers bring the issuer's JWTs. In every mode, access tokens
+ * of local users keep working, so service accounts need no directory. A session is honoured only
+ * in the mode that made it: local users' sessions in {@code LOCAL}, directory users' in {@code LDAP}.
  */
 public final class AuthenticationService implements AuthenticateUseCase, LoginUseCase, LogoutUseCase {
 
     static final Duration BASIC_CACHE_TTL = Duration.ofSeconds(60);
     static final Duration CALLER_TTL = Duration.ofSeconds(5);
     private static final int CACHE_MAX = 10_000;
+    static final String NO_PASSWORDS_IN_OPEN_IDC = "passwords are not checked in OPEN_IDC mode: send a JWT"
+            + " from the issuer, or an access token, as a Bearer token";
 
     private record Verified(String userId, String passwordHash, Instant until) {
     }
@@ -59,6 +78,9 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
     }
 
     private record Resolved(Principal caller, Optional<Instant> expires) {
+    }
+
+    private record DirectoryVerified(ExternalIdentity identity, Instant until) {
     }
 
     private final Settings settings;
@@ -75,10 +97,34 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
     private final PasswordHash decoy;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Remembered> callers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, DirectoryVerified> directoryVerified = new ConcurrentHashMap<>();
+    private final Optional<DirectoryPasswords> directory;
+    private final Optional<IdentityTokens> identityTokens;
 
+    /** For modes {@code LOCAL} and {@code NONE}. */
     public AuthenticationService(Settings settings, Users users, Roles roles, Sessions sessions,
                                  AccessTokens accessTokens, PasswordHasher hasher, TokenSecrets secrets,
                                  Transactions transactions, Mutations mutations, InstantSource clock) {
+        this(settings, users, roles, sessions, accessTokens, hasher, secrets, transactions, mutations, clock,
+                Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param directory      checks passwords in mode {@code LDAP}; required there
+     * @param identityTokens checks JWTs in mode {@code OPEN_IDC}; required there
+     */
+    public AuthenticationService(Settings settings, Users users, Roles roles, Sessions sessions,
+                                 AccessTokens accessTokens, PasswordHasher hasher, TokenSecrets secrets,
+                                 Transactions transactions, Mutations mutations, InstantSource clock,
+                                 Optional<DirectoryPasswords> directory, Optional<IdentityTokens> identityTokens) {
+        if (settings.authMode() == AuthMode.LDAP && directory.isEmpty()) {
+            throw new IllegalArgumentException("mode LDAP needs a directory");
+        }
+        if (settings.authMode() == AuthMode.OPEN_IDC && identityTokens.isEmpty()) {
+            throw new IllegalArgumentException("mode OPEN_IDC needs an issuer's tokens");
+        }
+        this.directory = directory;
+        this.identityTokens = identityTokens;
         this.settings = settings;
         this.users = users;
         this.roles = roles;
@@ -112,9 +158,24 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
                 }
             }
             long writes = transactions.committedWrites();
-            User user = checkPassword(basic.username(), Password.offered(basic.password()), AuthMethod.BASIC,
-                    "auth.basic", origin);
-            Principal caller = Callers.of(user, roles, AuthMethod.BASIC, Optional.empty(), origin);
+            Password password = Password.offered(basic.password());
+            Principal caller = switch (settings.authMode()) {
+                case LDAP -> {
+                    ExternalIdentity identity = checkDirectoryPassword(basic.username(), password, AuthMethod.BASIC,
+                            "auth.basic", origin, true);
+                    yield directoryCaller(identity.name(), identity.roles(), AuthMethod.BASIC, Optional.empty(),
+                            origin);
+                }
+                case OPEN_IDC -> {
+                    mutations.recordAuthenticationFailure(basic.username(), AuthMethod.BASIC, origin, "auth.basic",
+                            "Unauthorized");
+                    throw DomainException.unauthorized(NO_PASSWORDS_IN_OPEN_IDC);
+                }
+                default -> {
+                    User user = checkPassword(basic.username(), password, AuthMethod.BASIC, "auth.basic", origin);
+                    yield Callers.of(user, roles, AuthMethod.BASIC, Optional.empty(), origin);
+                }
+            };
             remember(key, new Resolved(caller, Optional.empty()), writes);
             return caller;
         }
@@ -138,6 +199,14 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
             // Every caller is an administrator; the token is a formality and is not kept.
             return secrets.generate(TokenKind.SESSION);
         }
+        if (settings.authMode() == AuthMode.OPEN_IDC) {
+            mutations.recordAuthenticationFailure(username == null ? "" : username, AuthMethod.BASIC, origin,
+                    "session.login", ErrorCode.INVALID_INPUT.code());
+            throw DomainException.invalidInput(NO_PASSWORDS_IN_OPEN_IDC);
+        }
+        if (settings.authMode() == AuthMode.LDAP) {
+            return directoryLogin(username, password, origin);
+        }
         User user = checkPassword(username, password, AuthMethod.BASIC, "session.login", origin);
         Principal caller = Callers.of(user, roles, AuthMethod.BASIC, Optional.empty(), origin);
         String bearer = secrets.generate(TokenKind.SESSION);
@@ -155,6 +224,83 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         }
         mutations.perform(caller, null, "session.logout", caller.name(),
                 () -> sessions.remove(caller.tokenId().get()));
+    }
+
+    private String directoryLogin(String username, Password password, RequestOrigin origin) {
+        ExternalIdentity identity = checkDirectoryPassword(username, password, AuthMethod.BASIC, "session.login",
+                origin, false);
+        Principal caller = directoryCaller(identity.name(), identity.roles(), AuthMethod.BASIC, Optional.empty(),
+                origin);
+        String bearer = secrets.generate(TokenKind.SESSION);
+        Instant now = clock.instant();
+        // The roles are those of the groups now: a group change reaches a session at its next login.
+        Session.DirectoryUser holder = new Session.DirectoryUser(identity.name(), identity.roles());
+        mutations.perform(caller, null, "session.login", identity.name(), () -> sessions.add(
+                new Session(secrets.newId(), holder, now, now.plus(Session.LIFETIME), secrets.hash(bearer))));
+        return bearer;
+    }
+
+    /**
+     * The directory's user of this name and password, or an audited refusal. Lockout and the
+     * generic answer work as for local users. A directory that cannot be asked is audited and
+     * answered with {@code AuthenticationUnavailable}, and counts as no failure of the user's.
+     *
+     * @param remembered whether a recent successful bind of the same name and password may answer
+     *                   instead of the directory, and this one be remembered: for Basic, on every
+     *                   request; a login always asks the directory
+     */
+    private ExternalIdentity checkDirectoryPassword(String username, Password password, AuthMethod method,
+                                                    String action, RequestOrigin origin, boolean remembered) {
+        String claimed = username == null ? "" : username;
+        String account = claimed.toLowerCase(Locale.ROOT);
+        try {
+            throttle.checkAllowed(account);
+        } catch (TooManyAttempts locked) {
+            mutations.recordAuthenticationFailure(claimed, method, origin, action, locked.code().code());
+            throw locked;
+        }
+        Instant now = clock.instant();
+        String key = secrets.fingerprint("ldap\u0000" + account + '\u0000' + password.reveal());
+        DirectoryVerified known = remembered ? directoryVerified.get(key) : null;
+        if (known != null && now.isBefore(known.until())) {
+            return known.identity();
+        }
+        Optional<ExternalIdentity> found;
+        try {
+            found = claimed.isEmpty() || password.reveal().isEmpty() ? Optional.empty()
+                    : directory.orElseThrow().check(claimed, password);
+        } catch (DomainException unavailable) {
+            mutations.recordAuthenticationFailure(claimed, method, origin, action, unavailable.code().code());
+            throw unavailable;
+        }
+        if (found.isEmpty()) {
+            throttle.failed(account);
+            throw refuse(claimed, method, action, origin);
+        }
+        throttle.succeeded(account);
+        if (remembered) {
+            if (directoryVerified.size() >= CACHE_MAX) {
+                directoryVerified.clear();
+            }
+            directoryVerified.put(key, new DirectoryVerified(found.get(), now.plus(BASIC_CACHE_TTL)));
+        }
+        return found.get();
+    }
+
+    /**
+     * The principal of a directory user: no local id, no tenant, and the privileges of those of
+     * their roles that Strata has (other names grant nothing, and are not shown).
+     */
+    private Principal directoryCaller(String name, Collection<RoleName> mapped, AuthMethod method,
+                                      Optional<String> tokenId, RequestOrigin origin) {
+        return transactions.read(() -> {
+            Set<RoleName> known = new LinkedHashSet<>();
+            for (RoleName role : mapped) {
+                roles.find(role).map(Role::name).ifPresent(known::add);
+            }
+            return new Principal("", name, method, known.stream().map(RoleName::value).collect(Collectors.toSet()),
+                    roles.privilegesOf(known), Optional.empty(), tokenId, origin);
+        });
     }
 
     /** The user whose password this is, or an audited refusal. */
@@ -250,6 +396,10 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
     private Resolved bearer(String token, RequestOrigin origin) {
         Optional<TokenKind> kind = TokenKind.of(token);
         if (kind.isEmpty()) {
+            if (settings.authMode() == AuthMode.OPEN_IDC) {
+                // Remembered like any caller, at most CALLER_TTL: well inside the JWT clock skew.
+                return new Resolved(jwt(token, origin), Optional.empty());
+            }
             throw refuse("", AuthMethod.ANONYMOUS, "auth.bearer", origin);
         }
         String hash = secrets.hash(token);
@@ -257,9 +407,8 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         Optional<Resolved> resolved = transactions.read(() -> kind.get() == TokenKind.SESSION
                 ? sessions.findBySecretHash(hash)
                         .filter(session -> secrets.sameHash(session.secretHash(), hash) && !session.expiredAt(now))
-                        .flatMap(session -> enabledUser(session.user())
-                                .map(user -> new Resolved(Callers.of(user, roles, AuthMethod.SESSION,
-                                        Optional.of(session.id()), origin), Optional.of(session.expiresAt()))))
+                        .flatMap(session -> sessionCaller(session, origin)
+                                .map(caller -> new Resolved(caller, Optional.of(session.expiresAt()))))
                 : accessTokens.findBySecretHash(hash)
                         .filter(access -> secrets.sameHash(access.secretHash(), hash) && access.validAt(now))
                         .flatMap(access -> enabledUser(access.user())
@@ -267,6 +416,33 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
                                         Optional.of(access.id()), origin), access.expiresAt()))));
         return resolved.orElseThrow(() -> refuse("", kind.get() == TokenKind.SESSION ? AuthMethod.SESSION
                 : AuthMethod.ACCESS_TOKEN, "auth.bearer", origin));
+    }
+
+    /** The caller of a session, if the session's holder may use it in this mode. */
+    private Optional<Principal> sessionCaller(Session session, RequestOrigin origin) {
+        Optional<String> id = Optional.of(session.id());
+        if (session.holder() instanceof Session.DirectoryUser holder) {
+            return settings.authMode() != AuthMode.LDAP ? Optional.empty()
+                    : Optional.of(directoryCaller(holder.name(), holder.roles(), AuthMethod.SESSION, id, origin));
+        }
+        if (settings.authMode() != AuthMode.LOCAL) {
+            return Optional.empty();
+        }
+        return session.localUser().flatMap(this::enabledUser)
+                .map(user -> Callers.of(user, roles, AuthMethod.SESSION, id, origin));
+    }
+
+    /** A JWT of the OpenID Connect issuer. */
+    private Principal jwt(String token, RequestOrigin origin) {
+        Optional<ExternalIdentity> identity;
+        try {
+            identity = identityTokens.orElseThrow().verify(token);
+        } catch (DomainException unavailable) {
+            mutations.recordAuthenticationFailure("", AuthMethod.JWT, origin, "auth.bearer", unavailable.code().code());
+            throw unavailable;
+        }
+        return identity.map(who -> directoryCaller(who.name(), who.roles(), AuthMethod.JWT, Optional.empty(), origin))
+                .orElseThrow(() -> refuse("", AuthMethod.JWT, "auth.bearer", origin));
     }
 
     private Optional<User> enabledUser(dev.strata.domain.access.UserId id) {

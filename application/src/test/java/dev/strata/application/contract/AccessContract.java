@@ -154,7 +154,7 @@ public abstract class AccessContract {
 
         Session found = sessions().findBySecretHash("hash-2").orElseThrow();
         assertThat(found.id()).isEqualTo("s2");
-        assertThat(found.user()).isEqualTo(alice.id());
+        assertThat(found.localUser()).contains(alice.id());
         assertThat(found.expiresAt()).isEqualTo(NOW.plus(Session.LIFETIME));
         assertThat(transactions().write(() -> sessions().removeExpired(NOW))).isEqualTo(1);
         assertThat(sessions().findBySecretHash("hash-3")).isEmpty();
@@ -162,6 +162,32 @@ public abstract class AccessContract {
         assertThat(sessions().findBySecretHash("hash-1")).isEmpty();
         transactions().write(() -> sessions().removeAllOf(alice.id()));
         assertThat(sessions().findBySecretHash("hash-2")).isEmpty();
+    }
+
+    @Test
+    void keepsSessionsOfDirectoryUsersWithTheRolesTheyHadAtLogin() {
+        User alice = user(500, "alice");
+        Session.DirectoryUser dora = new Session.DirectoryUser("dora@example.org",
+                Set.of(new RoleName("storage"), new RoleName("no such role")));
+        transactions().write(() -> {
+            sessions().add(new Session("d1", dora, NOW, NOW.plus(Session.LIFETIME), "hash-d1"));
+            sessions().add(new Session("d2", new Session.DirectoryUser("nobody-in-groups", Set.of()), NOW,
+                    NOW.plus(Session.LIFETIME), "hash-d2"));
+            sessions().add(new Session("l1", alice.id(), NOW, NOW.plus(Session.LIFETIME), "hash-l1"));
+        });
+
+        Session found = sessions().findBySecretHash("hash-d1").orElseThrow();
+        assertThat(found.holder()).isEqualTo(dora);
+        assertThat(found.localUser()).isEmpty();
+        assertThat(found.createdAt()).isEqualTo(NOW);
+        assertThat(sessions().findBySecretHash("hash-d2").orElseThrow().holder())
+                .isEqualTo(new Session.DirectoryUser("nobody-in-groups", Set.of()));
+        transactions().write(() -> sessions().removeAllOf(alice.id()));
+        assertThat(sessions().findBySecretHash("hash-d1")).as("ending a local user's sessions ends no other")
+                .isPresent();
+        assertThat(sessions().findBySecretHash("hash-l1")).isEmpty();
+        transactions().write(() -> sessions().remove("d1"));
+        assertThat(sessions().findBySecretHash("hash-d1")).isEmpty();
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class InMemorySessions implements Sessions, InMemoryTransactions.Pa
 
     @Override
     public synchronized void removeAllOf(UserId user) {
-        byId.values().removeIf(s -> s.user().equals(user));
+        byId.values().removeIf(s -> s.localUser().filter(user::equals).isPresent());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.strata.application.mother;
 
 import dev.strata.application.Settings;
+import dev.strata.application.fake.FakeDirectory;
+import dev.strata.application.fake.FakeIdentityTokens;
 import dev.strata.application.fake.InMemoryAccessTokens;
 import dev.strata.application.fake.InMemoryAuditLog;
 import dev.strata.application.fake.InMemoryRoles;
@@ -44,6 +46,10 @@ public final class AccessFixture {
     public final TestPasswordHasher hasher = new TestPasswordHasher();
     public final TestTokenSecrets secrets = new TestTokenSecrets();
     public final Mutations mutations = new Mutations(transactions, audit, clock);
+    /** The directory of mode LDAP. */
+    public final FakeDirectory directory = new FakeDirectory();
+    /** The issuer of mode OPEN_IDC. */
+    public final FakeIdentityTokens issuer = new FakeIdentityTokens();
     public final AuthenticationService authentication;
     public final AccountService accounts;
     public final UserService userService;
@@ -58,7 +64,7 @@ public final class AccessFixture {
     public AccessFixture(AuthMode mode) {
         Settings settings = new Settings(mode, Settings.DEFAULT_THIN_OVERCOMMIT);
         authentication = new AuthenticationService(settings, users, roles, sessions, accessTokens, hasher, secrets,
-                transactions, mutations, clock);
+                transactions, mutations, clock, Optional.of(directory), Optional.of(issuer));
         accounts = new AccountService(users, sessions, hasher, transactions, mutations);
         userService = new UserService(users, roles, sessions, accessTokens, hasher, transactions, mutations, clock);
         roleService = new RoleService(roles, users, transactions, mutations);

@@ -1,9 +1,14 @@
 package dev.strata.bootstrap.cli;
 
+import dev.strata.adapters.auth.LdapConfig;
+import dev.strata.adapters.auth.OidcConfig;
 import dev.strata.application.Settings;
+import dev.strata.bootstrap.DirectorySettings;
 import dev.strata.bootstrap.ServerSettings;
 import dev.strata.bootstrap.StrataServer;
+import dev.strata.domain.DomainException;
 import dev.strata.domain.access.AuthMode;
+import dev.strata.domain.access.RoleMap;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -51,11 +56,104 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", description = "A properties file of settings, keyed like ldap.url for --ldap-url.")
     Path config;
 
+    @Option(names = "--ldap-url", description = "LDAP mode: ldap://host:389 or ldaps://host:636.")
+    String ldapUrl;
+
+    @Option(names = "--ldap-starttls", description = "LDAP mode: upgrade the ldap:// connection with StartTLS.")
+    boolean ldapStartTls;
+
+    @Option(names = "--ldap-ca-file", description = "LDAP mode: PEM CA that signs the directory's certificate"
+            + " (default: the JVM's trusted CAs).")
+    Path ldapCaFile;
+
+    @Option(names = "--ldap-user-dn-template", description = "LDAP mode: a user's DN, {0} for the name, e.g."
+            + " uid={0},ou=people,dc=example,dc=org.")
+    String ldapUserDnTemplate;
+
+    @Option(names = "--ldap-user-search-base", description = "LDAP mode: where to search for users (instead of"
+            + " a DN template).")
+    String ldapUserSearchBase;
+
+    @Option(names = "--ldap-user-search-filter", description = "LDAP mode: the user search, {0} for the name"
+            + " (default " + LdapConfig.DEFAULT_USER_SEARCH_FILTER + ").")
+    String ldapUserSearchFilter;
+
+    @Option(names = "--ldap-bind-dn", description = "LDAP mode: service account that searches (default: the"
+            + " user).")
+    String ldapBindDn;
+
+    @Option(names = "--ldap-bind-password", description = "LDAP mode: its password (better in"
+            + " STRATA_LDAP_BIND_PASSWORD or the config file: flags show in ps).")
+    String ldapBindPassword;
+
+    @Option(names = "--ldap-group-search-base", description = "LDAP mode: where the groups are.")
+    String ldapGroupSearchBase;
+
+    @Option(names = "--ldap-group-filter", description = "LDAP mode: a user's groups, {dn} for their DN, {0} for"
+            + " their name (default " + LdapConfig.DEFAULT_GROUP_FILTER + ").")
+    String ldapGroupFilter;
+
+    @Option(names = "--ldap-role-map", description = "LDAP mode: group-cn=role,…, e.g."
+            + " storage-admins=storage,auditors=monitor.")
+    String ldapRoleMap;
+
+    @Option(names = "--oidc-issuer", description = "OPEN_IDC mode: the exact iss of the issuer's tokens.")
+    String oidcIssuer;
+
+    @Option(names = "--oidc-jwks-url", description = "OPEN_IDC mode: where the issuer publishes its signing keys.")
+    String oidcJwksUrl;
+
+    @Option(names = "--oidc-audience", description = "OPEN_IDC mode: the aud tokens for Strata carry.")
+    String oidcAudience;
+
+    @Option(names = "--oidc-roles-claim", defaultValue = OidcConfig.DEFAULT_ROLES_CLAIM,
+            description = "OPEN_IDC mode: the claim holding roles or groups (default ${DEFAULT-VALUE}).")
+    String oidcRolesClaim;
+
+    @Option(names = "--oidc-role-map", description = "OPEN_IDC mode: claim-value=role,….")
+    String oidcRoleMap;
+
+    @Option(names = "--oidc-algorithms", defaultValue = OidcConfig.DEFAULT_ALGORITHMS,
+            description = "OPEN_IDC mode: accepted signature algorithms (default ${DEFAULT-VALUE}).")
+    String oidcAlgorithms;
+
+    @Option(names = "--oidc-clock-skew", defaultValue = "" + OidcConfig.DEFAULT_CLOCK_SKEW_SECONDS,
+            description = "OPEN_IDC mode: seconds exp and nbf may be off, at most 60 (default ${DEFAULT-VALUE}).")
+    int oidcClockSkew;
+
+    /** The settings as given, checked; only the chosen mode's directory settings are read. */
+    ServerSettings settings() {
+        DirectorySettings directory = DirectorySettings.none();
+        if (authMode == AuthMode.LDAP) {
+            directory = DirectorySettings.of(LdapConfig.of(ldapUrl, ldapStartTls, Optional.ofNullable(ldapCaFile),
+                    given(ldapUserDnTemplate), given(ldapUserSearchBase), given(ldapUserSearchFilter),
+                    given(ldapBindDn), Optional.ofNullable(ldapBindPassword), given(ldapGroupSearchBase),
+                    given(ldapGroupFilter), roleMap("--ldap-role-map", ldapRoleMap)));
+        } else if (authMode == AuthMode.OPEN_IDC) {
+            directory = DirectorySettings.of(OidcConfig.of(given(oidcIssuer), given(oidcJwksUrl),
+                    given(oidcAudience), given(oidcRolesClaim), roleMap("--oidc-role-map", oidcRoleMap),
+                    given(oidcAlgorithms), oidcClockSkew));
+        }
+        return new ServerSettings(bind, port, dataDir, plainHttp, Optional.ofNullable(tlsCert),
+                Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa), authMode, thinOvercommit,
+                Optional.empty(), directory);
+    }
+
+    private static Optional<String> given(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static RoleMap roleMap(String flag, String text) {
+        try {
+            return RoleMap.parse(text);
+        } catch (DomainException e) {
+            throw new IllegalArgumentException(flag + ": " + e.description());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        ServerSettings settings = new ServerSettings(bind, port, dataDir, plainHttp, Optional.ofNullable(tlsCert),
-                Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa), authMode, thinOvercommit,
-                Optional.empty());
+        ServerSettings settings = settings();
         // The first admin's password comes from the environment, never from a flag: flags show in `ps`.
         String adminPassword = System.getenv("STRATA_ADMIN_PASSWORD");
         if (adminPassword != null && !adminPassword.isEmpty()) {

@@ -17,6 +17,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -46,6 +48,32 @@ public final class TestCertificates {
         return write(dir, name, keys, certificate);
     }
 
+    /** A server certificate for 127.0.0.1 and localhost, signed by {@code ca}. */
+    public static Issued serverSignedBy(Issued ca, Path dir, String name) {
+        KeyPair keys = keys();
+        X509Certificate certificate = sign(name, keys, subjectOf(ca), ca.keys(), false, true);
+        return write(dir, name, keys, certificate);
+    }
+
+    /** A TLS server context presenting {@code server}'s certificate. */
+    public static javax.net.ssl.SSLContext serverContext(Issued server) {
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            char[] password = "test".toCharArray();
+            store.setKeyEntry("server", server.keys().getPrivate(), password,
+                    new java.security.cert.Certificate[] {server.certificate()});
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static Issued selfSignedClient(Path dir, String name) {
         KeyPair keys = keys();
         return write(dir, name, keys, sign(name, keys, name, keys, false));
@@ -67,6 +95,11 @@ public final class TestCertificates {
 
     private static X509Certificate sign(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
                                         boolean ca) {
+        return sign(subject, subjectKeys, issuer, issuerKeys, ca, false);
+    }
+
+    private static X509Certificate sign(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
+                                        boolean ca, boolean server) {
         try {
             Instant now = Instant.now();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + issuer),
@@ -76,6 +109,13 @@ public final class TestCertificates {
             if (ca) {
                 builder.addExtension(Extension.keyUsage, true,
                         new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+            } else if (server) {
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                builder.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                    new GeneralName(GeneralName.dNSName, "localhost")}));
             } else {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
                 builder.addExtension(Extension.extendedKeyUsage, false,
