@@ -37,10 +37,10 @@ public record StorageClass(
         if (blockSize != 512 && blockSize != 4096) {
             throw DomainException.invalidInput("storageClass.blockSize must be 512 or 4096");
         }
-        perGb("storageClass.maxIOPSPerGB", maxIopsPerGb);
-        perGb("storageClass.desiredIOPSPerGB", desiredIopsPerGb);
-        perGb("storageClass.maxBWPerGB", maxBwPerGb);
-        perGb("storageClass.desiredBWPerGB", desiredBwPerGb);
+        requirePerGb("storageClass.maxIOPSPerGB", maxIopsPerGb);
+        requirePerGb("storageClass.desiredIOPSPerGB", desiredIopsPerGb);
+        requirePerGb("storageClass.maxBWPerGB", maxBwPerGb);
+        requirePerGb("storageClass.desiredBWPerGB", desiredBwPerGb);
         if (maxIopsPerGb > 0 && desiredIopsPerGb > maxIopsPerGb) {
             throw DomainException.invalidInput("storageClass.desiredIOPSPerGB must not exceed maxIOPSPerGB");
         }
@@ -53,10 +53,12 @@ public record StorageClass(
         name = Text.optional("storageClass.name", name, Location.MAX_LABEL);
     }
 
-    private static void perGb(String field, long value) {
+    /** A per-GiB figure: from 0 (no limit, nothing reserved) to {@link #MAX_PER_GB}. */
+    public static long requirePerGb(String field, long value) {
         if (value < 0 || value > MAX_PER_GB) {
             throw DomainException.invalidInput(field + " must be between 0 and " + MAX_PER_GB);
         }
+        return value;
     }
 
     public StorageClass withNumReplicas(int count) {
