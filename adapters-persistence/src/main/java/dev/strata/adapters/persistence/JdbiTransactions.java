@@ -4,6 +4,7 @@ import dev.strata.application.port.out.Transactions;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -66,6 +67,25 @@ final class JdbiTransactions implements Transactions {
         }
         try (Handle handle = readers.open()) {
             return statement.apply(handle);
+        }
+    }
+
+    /**
+     * A stream read through a cursor. Outside a transaction it holds a reader connection of its own
+     * until the stream is closed, so a long result never sits in memory and never blocks the writer
+     * (WAL readers see the state of when the statement began).
+     */
+    <T> Stream<T> stream(Function<Handle, Stream<T>> query) {
+        Current running = current.get();
+        if (running != null) {
+            return query.apply(running.handle());
+        }
+        Handle handle = readers.open();
+        try {
+            return query.apply(handle).onClose(handle::close);
+        } catch (RuntimeException | Error e) {
+            handle.close();
+            throw e;
         }
     }
 

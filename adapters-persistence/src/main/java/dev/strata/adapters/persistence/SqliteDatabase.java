@@ -2,8 +2,12 @@ package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Nodes;
+import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Readiness;
+import dev.strata.application.port.out.Snapshots;
+import dev.strata.application.port.out.Tenants;
 import dev.strata.application.port.out.Transactions;
+import dev.strata.application.port.out.Volumes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +33,9 @@ public final class SqliteDatabase implements AutoCloseable {
     private final JdbiTransactions transactions;
     private final SqliteNodes nodes;
     private final SqliteAuditLog auditLog;
+    private final SqliteTenants tenants;
+    private final SqliteVolumes volumes;
+    private final SqliteSnapshots snapshots;
 
     private SqliteDatabase(Path file) {
         this.file = file;
@@ -38,6 +45,9 @@ public final class SqliteDatabase implements AutoCloseable {
         this.transactions = new JdbiTransactions(writer, readers);
         this.nodes = new SqliteNodes(transactions);
         this.auditLog = new SqliteAuditLog(transactions);
+        this.tenants = new SqliteTenants(transactions);
+        this.volumes = new SqliteVolumes(transactions);
+        this.snapshots = new SqliteSnapshots(transactions);
     }
 
     /**
@@ -104,6 +114,22 @@ public final class SqliteDatabase implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    public Tenants tenants() {
+        return tenants;
+    }
+
+    public Volumes volumes() {
+        return volumes;
+    }
+
+    public Snapshots snapshots() {
+        return snapshots;
+    }
+
+    public Publications publications() {
+        return volumes;
     }
 
     public Readiness readiness() {
