@@ -8,7 +8,10 @@ import dev.strata.application.port.in.access.AuthenticateUseCase;
 import dev.strata.application.service.Mutations;
 import dev.strata.application.service.NodeService;
 import dev.strata.application.service.OpenAuthentication;
+import dev.strata.application.service.SnapshotService;
 import dev.strata.application.service.SystemService;
+import dev.strata.application.service.TenantService;
+import dev.strata.application.service.VolumeService;
 import java.time.InstantSource;
 
 /**
@@ -32,14 +35,26 @@ public final class Wiring implements AutoCloseable {
             Settings settings = serverSettings.applicationSettings();
             BuildInfo build = Builds.current();
             Mutations mutations = new Mutations(database.transactions(), database.auditLog(), clock);
-            NodeService nodes = new NodeService(database.nodes(), database.transactions(), mutations, clock);
-            SystemService system = new SystemService(build, settings, database.nodes(), database.transactions(),
-                    database.readiness());
+            NodeService nodes = new NodeService(database.nodes(), database.volumes(), database.snapshots(),
+                    database.transactions(), mutations, clock);
+            TenantService tenants = new TenantService(database.tenants(), database.nodes(), database.volumes(),
+                    database.snapshots(), database.transactions(), mutations, clock);
+            VolumeService volumes = new VolumeService(database.nodes(), database.tenants(), database.volumes(),
+                    database.snapshots(), database.publications(), database.transactions(), mutations,
+                    settings.thinOvercommit(), clock);
+            SnapshotService snapshots = new SnapshotService(database.nodes(), database.tenants(), database.volumes(),
+                    database.snapshots(), database.transactions(), mutations, settings.thinOvercommit(), clock);
+            SystemService system = new SystemService(build, settings, database.nodes(), database.volumes(),
+                    database.transactions(), database.readiness());
             AuthenticateUseCase authenticate = new OpenAuthentication();
             UseCases useCases = new UseCases(
                     new UseCases.System(build, system, system),
                     new UseCases.Access(authenticate),
-                    new UseCases.Nodes(nodes, nodes, nodes, nodes, nodes, nodes, nodes));
+                    new UseCases.Nodes(nodes, nodes, nodes, nodes, nodes, nodes, nodes),
+                    new UseCases.Tenants(tenants, tenants, tenants, tenants, tenants),
+                    new UseCases.Volumes(volumes, volumes, volumes, volumes, volumes, volumes, volumes, volumes,
+                            volumes, volumes, volumes, snapshots, snapshots, snapshots, snapshots, snapshots,
+                            snapshots, snapshots, snapshots));
             return new Wiring(database, useCases);
         } catch (RuntimeException e) {
             database.close();
