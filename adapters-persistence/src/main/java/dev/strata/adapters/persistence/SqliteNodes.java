@@ -15,13 +15,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
-/** {@link Nodes} over three tables: the node, its management addresses, its portals. */
+/**
+ * {@link Nodes} over three tables: the node, its management addresses, its portals.
+ *
+ * <p>Placement reads every node for every new volume, so reading them is the hot path. A node's
+ * addresses and portals never change after registration, so they are kept in memory by node id,
+ * and a read of all nodes is one query over the node rows, mapped by hand.
+ */
 final class SqliteNodes implements Nodes {
 
+    private static final String COLUMNS = NodeDao.COLUMNS;
+
+    /** Reads {@link NodeDao#COLUMNS} by position. */
+    private static final RowMapper<NodeRow> ROWS = (rs, ctx) -> new NodeRow(rs.getString(1), rs.getInt(2),
+            rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+            rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18));
+
     private final JdbiTransactions transactions;
+    /** What each node declared, by node id; only its location can differ from the node's row. */
+    private final Map<String, NodeDeclaration> declared = new ConcurrentHashMap<>();
 
     SqliteNodes(JdbiTransactions transactions) {
         this.transactions = transactions;
@@ -51,11 +69,13 @@ final class SqliteNodes implements Nodes {
     @Override
     public void remove(NodeId id) {
         transactions.writeHandle().attach(NodeDao.class).delete(id.value());
+        declared.remove(id.value());
     }
 
     @Override
     public Optional<StorageNode> find(NodeId id) {
-        return transactions.withHandle(h -> h.attach(NodeDao.class).find(id.value()).map(row -> complete(h, row)));
+        return transactions.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM nodes WHERE id = :id")
+                .bind("id", id.value()).map(ROWS).findOne().map(row -> complete(h, row)));
     }
 
     @Override
@@ -74,16 +94,25 @@ final class SqliteNodes implements Nodes {
     @Override
     public List<StorageNode> all() {
         return transactions.withHandle(h -> {
-            NodeDao dao = h.attach(NodeDao.class);
-            List<NodeRow> rows = dao.all();
-            Map<String, List<NodeAddressRow>> addresses = dao.allAddresses().stream()
-                    .collect(Collectors.groupingBy(NodeAddressRow::nodeId));
-            Map<String, List<NodePortalRow>> portals = dao.allPortals().stream()
-                    .collect(Collectors.groupingBy(NodePortalRow::nodeId));
+            List<NodeRow> rows = h.createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS).list();
+            List<String> unknown = rows.stream().filter(row -> known(row) == null).map(NodeRow::id).toList();
+            if (!unknown.isEmpty()) {
+                NodeDao dao = h.attach(NodeDao.class);
+                boolean most = unknown.size() * 2 > rows.size();
+                Map<String, List<NodeAddressRow>> addresses = (most ? dao.allAddresses() : dao.addresses(unknown))
+                        .stream().collect(Collectors.groupingBy(NodeAddressRow::nodeId));
+                Map<String, List<NodePortalRow>> portals = (most ? dao.allPortals() : dao.portals(unknown)).stream()
+                        .collect(Collectors.groupingBy(NodePortalRow::nodeId));
+                for (NodeRow row : rows) {
+                    if (unknown.contains(row.id())) {
+                        declared.put(row.id(), declaration(row, addresses.getOrDefault(row.id(), List.of()),
+                                portals.getOrDefault(row.id(), List.of())));
+                    }
+                }
+            }
             List<StorageNode> nodes = new ArrayList<>(rows.size());
             for (NodeRow row : rows) {
-                nodes.add(toNode(row, addresses.getOrDefault(row.id(), List.of()),
-                        portals.getOrDefault(row.id(), List.of())));
+                nodes.add(toNode(row, declared(row, known(row))));
             }
             return nodes;
         });
@@ -94,9 +123,36 @@ final class SqliteNodes implements Nodes {
         return transactions.withHandle(h -> h.attach(NodeDao.class).lastNumber().orElse(0) + 1);
     }
 
-    private static StorageNode complete(Handle handle, NodeRow row) {
-        NodeDao dao = handle.attach(NodeDao.class);
-        return toNode(row, dao.addresses(List.of(row.id())), dao.portals(List.of(row.id())));
+    private StorageNode complete(Handle handle, NodeRow row) {
+        NodeDeclaration known = known(row);
+        if (known == null) {
+            NodeDao dao = handle.attach(NodeDao.class);
+            known = declaration(row, dao.addresses(List.of(row.id())), dao.portals(List.of(row.id())));
+            declared.put(row.id(), known);
+        }
+        return toNode(row, declared(row, known));
+    }
+
+    /** What the node declared, if remembered and still what its row says (location aside). */
+    private NodeDeclaration known(NodeRow row) {
+        NodeDeclaration known = declared.get(row.id());
+        if (known == null || known.totalCapacity() != row.totalCapacity() || known.totalIops() != row.totalIops()
+                || known.totalBandwidth() != row.totalBandwidth() || known.mgmtPort() != row.mgmtPort()
+                || !known.name().equals(row.name()) || !known.hostId().equals(row.hostId())) {
+            return null;
+        }
+        return known;
+    }
+
+    /** The remembered declaration with the row's location. */
+    private NodeDeclaration declared(NodeRow row, NodeDeclaration known) {
+        Location location = new Location(row.rack(), row.zone(), row.region());
+        if (known.location().equals(location)) {
+            return known;
+        }
+        NodeDeclaration moved = known.withLocation(location);
+        declared.put(row.id(), moved);
+        return moved;
     }
 
     private static NodeRow toRow(StorageNode node) {
@@ -109,8 +165,9 @@ final class SqliteNodes implements Nodes {
                 node.updatedAt().toEpochMilli());
     }
 
-    private static StorageNode toNode(NodeRow row, List<NodeAddressRow> addresses, List<NodePortalRow> portals) {
-        NodeDeclaration declaration = new NodeDeclaration(
+    private static NodeDeclaration declaration(NodeRow row, List<NodeAddressRow> addresses,
+                                               List<NodePortalRow> portals) {
+        return new NodeDeclaration(
                 addresses.stream().map(NodeAddressRow::ip).toList(),
                 row.mgmtPort(),
                 row.name(),
@@ -120,6 +177,9 @@ final class SqliteNodes implements Nodes {
                 row.totalIops(),
                 row.totalBandwidth(),
                 portals.stream().map(p -> new Portal(p.ip(), p.port(), Transport.valueOf(p.transport()))).toList());
+    }
+
+    private static StorageNode toNode(NodeRow row, NodeDeclaration declaration) {
         return StorageNode.restore(new NodeId(row.id()), row.number(), declaration, NodeState.valueOf(row.state()),
                 new Allocation(row.allocatedCapacity(), row.provisionedCapacity(), row.allocatedIops(),
                         row.allocatedBandwidth()),

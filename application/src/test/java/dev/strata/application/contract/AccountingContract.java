@@ -27,6 +27,7 @@ import dev.strata.domain.tenant.Tenant;
 import dev.strata.domain.tenant.TenantId;
 import dev.strata.domain.volume.Replica;
 import dev.strata.domain.volume.Snapshot;
+import dev.strata.domain.volume.SnapshotId;
 import dev.strata.domain.volume.Volume;
 import dev.strata.domain.volume.VolumeId;
 import java.time.Duration;
@@ -113,7 +114,7 @@ public abstract class AccountingContract {
             if (random.nextInt(6) == 0) {
                 request = request.withDesiredIopsPerGb(random.nextInt(200));
             }
-            VolumeRequests chosen = request;
+            VolumeRequests chosen = request.withId(new VolumeId(uuid(random)));
             attempt("create", () -> services.volumes().create(admin, chosen.build()));
             return;
         }
@@ -125,19 +126,19 @@ public abstract class AccountingContract {
                     Optional.of(volume.capacity() + more), Optional.empty())));
         } else if (dice < 54) {
             attempt("snapshot", () -> services.snapshots().create(admin, new CreateSnapshotCommand(named,
-                    Optional.empty(), "snap-" + random.nextInt(1_000_000), volume.id(), random.nextInt(21))));
+                    Optional.of(new SnapshotId(uuid(random))), "snap-" + random.nextInt(1_000_000), volume.id(), random.nextInt(21))));
         } else if (dice < 62 && !snapshots.isEmpty()) {
             Snapshot snapshot = snapshots.get(random.nextInt(snapshots.size()));
             attempt("deleteSnapshot", () -> services.snapshots().delete(admin, new SnapshotRef(named, snapshot.id())));
         } else if (dice < 68 && !snapshots.isEmpty()) {
             Snapshot snapshot = snapshots.get(random.nextInt(snapshots.size()));
             attempt("snapshotVolume", () -> services.snapshots().createFromSnapshot(admin,
-                    new VolumeFromSnapshotCommand(named, Optional.empty(), "from-" + random.nextInt(1_000_000),
+                    new VolumeFromSnapshotCommand(named, Optional.of(new VolumeId(uuid(random))), "from-" + random.nextInt(1_000_000),
                             snapshot.id(), random.nextBoolean(), random.nextInt(21), Optional.empty(),
                             Optional.empty(), null)));
         } else if (dice < 72) {
             attempt("clone", () -> services.snapshots().cloneVolume(admin, new CloneVolumeCommand(named,
-                    Optional.empty(), volume.id(), "clone-" + random.nextInt(1_000_000),
+                    Optional.of(new VolumeId(uuid(random))), volume.id(), "clone-" + random.nextInt(1_000_000),
                     Optional.of(volume.capacity() + random.nextInt(5) * Bytes.GIB), Optional.empty())));
         } else if (dice < 78) {
             attempt("addReplica", () -> services.volumes().add(admin, new AddReplicaCommand(ref, Optional.empty(),
@@ -159,6 +160,11 @@ public abstract class AccountingContract {
             attempt("nodeState", () -> services.nodes().update(admin, new UpdateNodeCommand(node, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.of(state))));
         }
+    }
+
+    /** Ids from the walk's own random source, so that one seed is one walk, whatever the store. */
+    private static String uuid(Random random) {
+        return new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private void attempt(String kind, Runnable change) {
