@@ -2,6 +2,8 @@ package dev.strata.bootstrap;
 
 import dev.strata.adapters.persistence.SqliteDatabase;
 import dev.strata.adapters.rest.UseCases;
+import dev.strata.adapters.rest.provisioner.TenantUseCases;
+import dev.strata.adapters.rest.provisioner.VolumeUseCases;
 import dev.strata.application.BuildInfo;
 import dev.strata.application.Settings;
 import dev.strata.application.port.in.access.AuthenticateUseCase;
@@ -51,8 +53,8 @@ public final class Wiring implements AutoCloseable {
                     new UseCases.System(build, system, system),
                     new UseCases.Access(authenticate),
                     new UseCases.Nodes(nodes, nodes, nodes, nodes, nodes, nodes, nodes),
-                    new UseCases.Tenants(tenants, tenants, tenants, tenants, tenants),
-                    new UseCases.Volumes(volumes, volumes, volumes, volumes, volumes, volumes, volumes, volumes,
+                    new TenantUseCases(tenants, tenants, tenants, tenants, tenants),
+                    new VolumeUseCases(volumes, volumes, volumes, volumes, volumes, volumes, volumes, volumes,
                             volumes, volumes, volumes, snapshots, snapshots, snapshots, snapshots, snapshots,
                             snapshots, snapshots, snapshots));
             return new Wiring(database, useCases);
@@ -65,6 +67,14 @@ public final class Wiring implements AutoCloseable {
     /** Opens and migrates the database; the use cases work from then on. */
     public void openDatabase() {
         database.open();
+    }
+
+    /**
+     * Runs {@code work} in one write transaction: the use cases it calls join it. For offline bulk
+     * tools, such as seeding a benchmark's database, that would otherwise pay a commit per change.
+     */
+    public void inOneTransaction(Runnable work) {
+        database.transactions().write(work);
     }
 
     public UseCases useCases() {

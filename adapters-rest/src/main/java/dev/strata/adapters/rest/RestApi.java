@@ -23,6 +23,7 @@ import dev.strata.adapters.rest.provisioner.SnapshotsByVolumeResource;
 import dev.strata.adapters.rest.provisioner.TenantResource;
 import dev.strata.adapters.rest.provisioner.VolumeByAliasResource;
 import dev.strata.adapters.rest.provisioner.VolumeResource;
+import dev.strata.adapters.rest.provisioner.VolumeUseCases;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -69,7 +70,7 @@ public final class RestApi {
         config.register(new ClusterNodesResource(nodes.listCluster(), nodes.getCluster()));
 
         config.register(new TenantResource(useCases.tenants()));
-        UseCases.Volumes volumes = useCases.volumes();
+        VolumeUseCases volumes = useCases.volumes();
         config.register(new VolumeResource(volumes));
         config.register(new VolumeByAliasResource(volumes));
         config.register(new ReplicaResource(volumes));

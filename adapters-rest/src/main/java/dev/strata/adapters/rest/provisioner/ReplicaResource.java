@@ -2,7 +2,6 @@ package dev.strata.adapters.rest.provisioner;
 
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
-import dev.strata.adapters.rest.UseCases;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.application.port.in.volume.ReplicaRef;
 import dev.strata.application.port.in.volume.VolumeRef;
@@ -25,9 +24,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ReplicaResource {
 
-    private final UseCases.Volumes volumes;
+    private final VolumeUseCases volumes;
 
-    public ReplicaResource(UseCases.Volumes volumes) {
+    public ReplicaResource(VolumeUseCases volumes) {
         this.volumes = volumes;
     }
 

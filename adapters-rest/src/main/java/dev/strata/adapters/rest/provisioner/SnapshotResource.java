@@ -2,7 +2,6 @@ package dev.strata.adapters.rest.provisioner;
 
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
-import dev.strata.adapters.rest.UseCases;
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.application.port.in.Created;
@@ -26,9 +25,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SnapshotResource {
 
-    private final UseCases.Volumes volumes;
+    private final VolumeUseCases volumes;
 
-    public SnapshotResource(UseCases.Volumes volumes) {
+    public SnapshotResource(VolumeUseCases volumes) {
         this.volumes = volumes;
     }
 

@@ -2,7 +2,6 @@ package dev.strata.adapters.rest.provisioner;
 
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
-import dev.strata.adapters.rest.UseCases;
 import dev.strata.adapters.rest.http.Bodies;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,9 +18,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SnapshotVolumeResource {
 
-    private final UseCases.Volumes volumes;
+    private final VolumeUseCases volumes;
 
-    public SnapshotVolumeResource(UseCases.Volumes volumes) {
+    public SnapshotVolumeResource(VolumeUseCases volumes) {
         this.volumes = volumes;
     }
 

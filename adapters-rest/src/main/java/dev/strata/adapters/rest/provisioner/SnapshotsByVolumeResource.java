@@ -2,7 +2,6 @@ package dev.strata.adapters.rest.provisioner;
 
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
-import dev.strata.adapters.rest.UseCases;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,9 +16,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SnapshotsByVolumeResource {
 
-    private final UseCases.Volumes volumes;
+    private final VolumeUseCases volumes;
 
-    public SnapshotsByVolumeResource(UseCases.Volumes volumes) {
+    public SnapshotsByVolumeResource(VolumeUseCases volumes) {
         this.volumes = volumes;
     }
 

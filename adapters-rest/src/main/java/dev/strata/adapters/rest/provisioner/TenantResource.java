@@ -2,7 +2,6 @@ package dev.strata.adapters.rest.provisioner;
 
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
-import dev.strata.adapters.rest.UseCases;
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.application.port.in.Created;
@@ -28,9 +27,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class TenantResource {
 
-    private final UseCases.Tenants tenants;
+    private final TenantUseCases tenants;
 
-    public TenantResource(UseCases.Tenants tenants) {
+    public TenantResource(TenantUseCases tenants) {
         this.tenants = tenants;
     }
 

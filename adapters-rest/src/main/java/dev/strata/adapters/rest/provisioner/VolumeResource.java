@@ -4,7 +4,6 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.strata.adapters.rest.UseCases;
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Json;
 import dev.strata.adapters.rest.http.Outcome;
@@ -46,9 +45,9 @@ public final class VolumeResource {
 
     private static final Pattern DIGITS = Pattern.compile("\\s*\\+?[0-9]{1,30}\\s*");
 
-    private final UseCases.Volumes volumes;
+    private final VolumeUseCases volumes;
 
-    public VolumeResource(UseCases.Volumes volumes) {
+    public VolumeResource(VolumeUseCases volumes) {
         this.volumes = volumes;
     }
 
