@@ -1,6 +1,11 @@
 package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,7 +19,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiTransactions implements Transactions {
 
-    private record Current(Handle handle, boolean writable) {
+    private record Current(Handle handle, boolean writable, Map<Object, Object> attachments,
+                           List<Runnable> afterCommit) {
+        Current(Handle handle, boolean writable) {
+            this(handle, writable, new HashMap<>(), new ArrayList<>());
+        }
     }
 
     private final Jdbi writer;
@@ -38,8 +47,12 @@ final class JdbiTransactions implements Transactions {
         }
         writeLock.lock();
         try (Handle handle = writer.open()) {
-            current.set(new Current(handle, true));
-            return handle.inTransaction(h -> work.get());
+            Current started = new Current(handle, true);
+            current.set(started);
+            T result = handle.inTransaction(h -> work.get());
+            // still under the write lock: what was committed is published in commit order
+            started.afterCommit().forEach(Runnable::run);
+            return result;
         } finally {
             current.remove();
             writeLock.unlock();
@@ -87,6 +100,26 @@ final class JdbiTransactions implements Transactions {
             handle.close();
             throw e;
         }
+    }
+
+    /**
+     * State a repository keeps for the running write transaction, made on first use; empty outside
+     * a write transaction.
+     */
+    @SuppressWarnings("unchecked")
+    <T> Optional<T> inWrite(Object key, Supplier<T> create, java.util.function.Consumer<T> afterCommit) {
+        Current running = current.get();
+        if (running == null || !running.writable()) {
+            return Optional.empty();
+        }
+        Object attached = running.attachments().get(key);
+        if (attached == null) {
+            T made = create.get();
+            running.attachments().put(key, made);
+            running.afterCommit().add(() -> afterCommit.accept(made));
+            return Optional.of(made);
+        }
+        return Optional.of((T) attached);
     }
 
     /** The handle of the running write transaction; mutations outside one are a bug. */

@@ -11,6 +11,7 @@ import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.node.Transport;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +24,19 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * {@link Nodes} over three tables: the node, its management addresses, its portals.
  *
- * <p>Placement reads every node for every new volume, so reading them is the hot path. A node's
- * addresses and portals never change after registration, so they are kept in memory by node id,
- * and a read of all nodes is one query over the node rows, mapped by hand.
+ * <p>Placement reads every node for every new volume, inside the write transaction, so that read is
+ * the hot path. Two things keep it off the disk:
+ * <ul>
+ *   <li>A node's addresses and portals never change after registration; they are kept in memory by
+ *       node id.</li>
+ *   <li>Inside a write transaction, the node rows come from a copy of the committed rows kept in
+ *       memory, which the transaction's own changes update, and which becomes the committed copy
+ *       when the transaction commits (a rolled back one leaves no trace). Every change to a node row
+ *       goes through this class on the one writer connection; should another connection (another
+ *       process) commit, SQLite's {@code data_version} on the writer changes and the copy is read
+ *       again.</li>
+ * </ul>
+ * Reads outside a write transaction always ask the database.
  */
 final class SqliteNodes implements Nodes {
 
@@ -40,6 +51,42 @@ final class SqliteNodes implements Nodes {
     private final JdbiTransactions transactions;
     /** What each node declared, by node id; only its location can differ from the node's row. */
     private final Map<String, NodeDeclaration> declared = new ConcurrentHashMap<>();
+    /** The committed node rows by id, in number order, and the writer's data_version they are of. */
+    private Map<String, NodeRow> committed;
+    private long committedVersion = -1;
+
+    /** The node rows as the running write transaction sees them. */
+    private final class Rows {
+        final Map<String, NodeRow> byId;
+
+        Rows(Map<String, NodeRow> byId) {
+            this.byId = byId;
+        }
+    }
+
+    /** Empty outside a write transaction. */
+    private Optional<Rows> rows() {
+        return transactions.inWrite(this, this::rowsForWrite, rows -> publish(rows.byId));
+    }
+
+    private Rows rowsForWrite() {
+        Handle handle = transactions.writeHandle();
+        long version = handle.createQuery("PRAGMA data_version").mapTo(Long.class).one();
+        synchronized (this) {
+            if (committed == null || version != committedVersion) {
+                Map<String, NodeRow> read = new LinkedHashMap<>();
+                handle.createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
+                        .forEach(row -> read.put(row.id(), row));
+                committed = read;
+                committedVersion = version;
+            }
+            return new Rows(new LinkedHashMap<>(committed));
+        }
+    }
+
+    private synchronized void publish(Map<String, NodeRow> rows) {
+        committed = rows;
+    }
 
     SqliteNodes(JdbiTransactions transactions) {
         this.transactions = transactions;
@@ -48,7 +95,8 @@ final class SqliteNodes implements Nodes {
     @Override
     public void add(StorageNode node) {
         NodeDao dao = transactions.writeHandle().attach(NodeDao.class);
-        dao.insert(toRow(node));
+        NodeRow row = toRow(node);
+        dao.insert(row);
         List<String> ips = node.mgmtIps();
         dao.insertAddresses(IntStream.range(0, ips.size())
                 .mapToObj(i -> new NodeAddressRow(node.id().value(), i, ips.get(i))).toList());
@@ -57,23 +105,32 @@ final class SqliteNodes implements Nodes {
                 .mapToObj(i -> new NodePortalRow(node.id().value(), i, portals.get(i).ip(), portals.get(i).port(),
                         portals.get(i).transport().name())).toList());
         dao.recordNumber(node.number());
+        declared.put(row.id(), node.declaration());
+        rows().ifPresent(rows -> rows.byId.put(row.id(), row));
     }
 
     @Override
     public void update(StorageNode node) {
-        if (transactions.writeHandle().attach(NodeDao.class).update(toRow(node)) != 1) {
+        NodeRow row = toRow(node);
+        if (transactions.writeHandle().attach(NodeDao.class).update(row) != 1) {
             throw new IllegalStateException("node " + node.id() + " does not exist");
         }
+        rows().ifPresent(rows -> rows.byId.put(row.id(), row));
     }
 
     @Override
     public void remove(NodeId id) {
         transactions.writeHandle().attach(NodeDao.class).delete(id.value());
-        declared.remove(id.value());
+        rows().ifPresent(rows -> rows.byId.remove(id.value()));
     }
 
     @Override
     public Optional<StorageNode> find(NodeId id) {
+        Optional<Rows> inWrite = rows();
+        if (inWrite.isPresent()) {
+            NodeRow row = inWrite.get().byId.get(id.value());
+            return row == null ? Optional.empty() : Optional.of(transactions.withHandle(h -> complete(h, row)));
+        }
         return transactions.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM nodes WHERE id = :id")
                 .bind("id", id.value()).map(ROWS).findOne().map(row -> complete(h, row)));
     }
@@ -93,8 +150,10 @@ final class SqliteNodes implements Nodes {
 
     @Override
     public List<StorageNode> all() {
+        Optional<Rows> inWrite = rows();
         return transactions.withHandle(h -> {
-            List<NodeRow> rows = h.createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS).list();
+            List<NodeRow> rows = inWrite.isPresent() ? List.copyOf(inWrite.get().byId.values())
+                    : h.createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS).list();
             List<String> unknown = rows.stream().filter(row -> known(row) == null).map(NodeRow::id).toList();
             if (!unknown.isEmpty()) {
                 NodeDao dao = h.attach(NodeDao.class);
