@@ -83,7 +83,7 @@ public final class Load {
             int client = c;
             results.add(pool.submit(() -> {
                 HttpClient http = client(tls);
-                Random random = new Random(client);
+                Random random = new Random(1_000 + client);
                 long[] latencies = new long[1 << 20];
                 int n = 0;
                 while (System.nanoTime() < deadline) {
