@@ -7,6 +7,8 @@ import dev.strata.adapters.auth.OidcConfig;
 import dev.strata.adapters.auth.SecureTokenSecrets;
 import dev.strata.adapters.persistence.SqliteDatabase;
 import dev.strata.adapters.rest.UseCases;
+import dev.strata.adapters.rest.provisioner.TenantUseCases;
+import dev.strata.adapters.rest.provisioner.VolumeUseCases;
 import dev.strata.application.BuildInfo;
 import dev.strata.application.Settings;
 import dev.strata.application.port.out.DirectoryPasswords;
@@ -21,8 +23,11 @@ import dev.strata.application.service.AuthenticationService;
 import dev.strata.application.service.Mutations;
 import dev.strata.application.service.NodeService;
 import dev.strata.application.service.RoleService;
+import dev.strata.application.service.SnapshotService;
 import dev.strata.application.service.SystemService;
+import dev.strata.application.service.TenantService;
 import dev.strata.application.service.UserService;
+import dev.strata.application.service.VolumeService;
 import dev.strata.domain.access.AuthMode;
 import dev.strata.domain.access.Password;
 import dev.strata.domain.access.RoleMap;
@@ -78,9 +83,17 @@ public final class Wiring implements AutoCloseable {
             TokenSecrets secrets = new SecureTokenSecrets();
             var transactions = database.transactions();
             Mutations mutations = new Mutations(transactions, database.auditLog(), clock);
-            NodeService nodes = new NodeService(database.nodes(), transactions, mutations, clock);
-            SystemService system = new SystemService(build, settings, database.nodes(), transactions,
-                    database.readiness());
+            NodeService nodes = new NodeService(database.nodes(), database.volumes(), database.snapshots(),
+                    transactions, mutations, clock);
+            TenantService tenants = new TenantService(database.tenants(), database.nodes(), database.volumes(),
+                    database.snapshots(), transactions, mutations, clock);
+            VolumeService volumes = new VolumeService(database.nodes(), database.tenants(), database.volumes(),
+                    database.snapshots(), database.publications(), transactions, mutations,
+                    settings.thinOvercommit(), clock);
+            SnapshotService snapshots = new SnapshotService(database.nodes(), database.tenants(), database.volumes(),
+                    database.snapshots(), transactions, mutations, settings.thinOvercommit(), clock);
+            SystemService system = new SystemService(build, settings, database.nodes(), database.volumes(),
+                    transactions, database.readiness());
             // Only the chosen mode's directory is built: LOCAL never reaches out to one.
             Optional<DirectoryPasswords> ldap = settings.authMode() == AuthMode.LDAP
                     ? directory.ldap().map(LdapDirectory::new) : Optional.empty();
@@ -91,8 +104,8 @@ public final class Wiring implements AutoCloseable {
                     mutations, clock, ldap, oidc);
             AccountService accounts = new AccountService(database.users(), database.sessions(), hasher, transactions,
                     mutations);
-            UserService users = new UserService(database.users(), database.roles(), database.sessions(),
-                    database.accessTokens(), hasher, transactions, mutations, clock);
+            UserService users = new UserService(database.users(), database.roles(), database.tenants(),
+                    database.sessions(), database.accessTokens(), hasher, transactions, mutations, clock);
             RoleService roles = new RoleService(database.roles(), database.users(), transactions, mutations);
             AccessTokenService tokens = new AccessTokenService(database.accessTokens(), database.users(), secrets,
                     transactions, mutations, clock);
@@ -106,7 +119,11 @@ public final class Wiring implements AutoCloseable {
                     new UseCases.Roles(roles, roles, roles, roles, roles, roles, roles, roles, roles),
                     new UseCases.Tokens(tokens, tokens, tokens, tokens, tokens),
                     new UseCases.Audit(audit),
-                    new UseCases.Nodes(nodes, nodes, nodes, nodes, nodes, nodes, nodes));
+                    new UseCases.Nodes(nodes, nodes, nodes, nodes, nodes, nodes, nodes),
+                    new TenantUseCases(tenants, tenants, tenants, tenants, tenants),
+                    new VolumeUseCases(volumes, volumes, volumes, volumes, volumes, volumes, volumes, volumes,
+                            volumes, volumes, volumes, snapshots, snapshots, snapshots, snapshots, snapshots,
+                            snapshots, snapshots, snapshots));
             return new Wiring(database, useCases, accessBootstrap, authentication, settings.authMode(), directory);
         } catch (RuntimeException e) {
             database.close();
@@ -157,6 +174,14 @@ public final class Wiring implements AutoCloseable {
     /** Work to do now and then: forget expired sessions. */
     public void housekeeping() {
         authentication.purgeExpiredSessions();
+    }
+
+    /**
+     * Runs {@code work} in one write transaction: the use cases it calls join it. For offline bulk
+     * tools, such as seeding a benchmark's database, that would otherwise pay a commit per change.
+     */
+    public void inOneTransaction(Runnable work) {
+        database.transactions().write(work);
     }
 
     public UseCases useCases() {

@@ -43,7 +43,14 @@ class AuthorizationSystemTest {
 
     private enum Kind { USER, ANONYMOUS, EXPIRED, REVOKED }
 
-    private record Caller(String label, Kind kind, Api api, Set<Privilege> privileges, String password) {
+    /** Volume-side scenarios act in this tenant; the tenant-bound caller belongs to another. */
+    private static final String TENANT = "tenant-a";
+
+    private record Caller(String label, Kind kind, Api api, Set<Privilege> privileges, String password,
+                          boolean boundElsewhere) {
+        Caller(String label, Kind kind, Api api, Set<Privilege> privileges, String password) {
+            this(label, kind, api, privileges, password, false);
+        }
     }
 
     private record Call(String method, String path, String body) {
@@ -80,7 +87,9 @@ class AuthorizationSystemTest {
                     + privileges.stream().map(p -> "\"" + p.name() + "\"").collect(Collectors.joining(", ")) + "]}");
             CALLERS.add(user("as-" + roleName, roleName, null, privileges));
         }
-        CALLERS.add(user("tenant-b-storage", "storage", "tenant-b", privilegesOf("storage")));
+        admin.post("/tenants", "{\"tenantId\": \"tenant-b\", \"capacity\": 100}");
+        Caller bound = user("tenant-b-storage", "storage", "tenant-b", privilegesOf("storage"));
+        CALLERS.add(new Caller(bound.label(), bound.kind(), bound.api(), bound.privileges(), bound.password(), true));
         CALLERS.add(new Caller("anonymous", Kind.ANONYMOUS, server.anonymous(), Set.of(), null));
 
         create("expirer", "expirer-password", "monitor", null);
@@ -96,6 +105,11 @@ class AuthorizationSystemTest {
         CALLERS.add(new Caller("revoked-session", Kind.REVOKED, server.anonymous().withBearer(session), Set.of(), null));
 
         server.clock().advance(Duration.ofMinutes(2));
+        for (int rack = 0; rack < 6; rack++) {
+            admin.post("/backends", "{\"mgmtIPs\": [\"10.76.0." + (rack + 1) + "\"], \"rack\": \"r" + rack
+                    + "\", \"totalCapacity\": 1000000}");
+        }
+        admin.post("/tenants", "{\"tenantId\": \"" + TENANT + "\", \"capacity\": 1000000}");
         scenarios();
     }
 
@@ -151,6 +165,32 @@ class AuthorizationSystemTest {
                 .json().path("id").asText();
     }
 
+    /** A new volume in {@link #TENANT}; returns its uuid. */
+    private static String volume(int replicas) {
+        Reply reply = admin.post("/" + TENANT + "/volumes", "{\"alias\": \"vol-" + unique() + "\", \"capacity\": 1,"
+                + " \"storageClass\": {\"numReplicas\": " + replicas + "}}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().path("uuid").asText();
+    }
+
+    private static String replicaOf(String volume) {
+        return admin.get("/" + TENANT + "/volumes/" + volume).json().get(0).path("location").get(0).path("uuid")
+                .asText();
+    }
+
+    private static String snapshot() {
+        Reply reply = admin.post("/" + TENANT + "/snapshots", "{\"alias\": \"snap-" + unique() + "\", \"volumeID\": \""
+                + volume(1) + "\"}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().path("snapshotID").asText();
+    }
+
+    private static String tenant() {
+        String id = "t-" + unique();
+        admin.post("/tenants", "{\"tenantId\": \"" + id + "\", \"capacity\": 10}");
+        return id;
+    }
+
     private static void scenario(String key, Function<Caller, Call> prepare) {
         SCENARIOS.put(key, prepare);
     }
@@ -179,6 +219,57 @@ class AuthorizationSystemTest {
         });
         scenario("PUT /backends/{persistentID}", c -> new Call("PUT", "/backends/" + node(), "{\"rack\": \"r2\"}"));
         scenario("DELETE /backends/{persistentID}", c -> new Call("DELETE", "/backends/" + node(), null));
+        scenario("GET /tenants", c -> get("/tenants"));
+        scenario("GET /tenants/{tenantId}", c -> get("/tenants/" + tenant()));
+        scenario("POST /tenants", c -> new Call("POST", "/tenants", "{\"tenantId\": \"new-" + unique()
+                + "\", \"capacity\": 10}"));
+        scenario("PUT /tenants/{tenantId}", c -> new Call("PUT", "/tenants/" + tenant(), "{\"capacity\": 20}"));
+        scenario("DELETE /tenants/{tenantId}", c -> new Call("DELETE", "/tenants/" + tenant(), null));
+
+        String t = "/" + TENANT;
+        scenario("GET /{tenant}volumes", c -> get(t + "/volumes"));
+        scenario("GET /{tenant}volumes/{uuid}", c -> get(t + "/volumes/" + volume(1)));
+        scenario("GET /{tenant}volumes_by_alias/{alias}", c -> {
+            String alias = admin.get(t + "/volumes/" + volume(1)).json().get(0).path("alias").asText();
+            return get(t + "/volumes_by_alias/" + alias);
+        });
+        scenario("POST /{tenant}volumes", c -> new Call("POST", t + "/volumes",
+                "{\"alias\": \"new-vol-" + unique() + "\", \"capacity\": 1}"));
+        scenario("PATCH /{tenant}volumes/{uuid}", c -> new Call("PATCH", t + "/volumes/" + volume(1),
+                "{\"newCapacity\": \"2\"}"));
+        scenario("DELETE /{tenant}volumes/{uuid}", c -> new Call("DELETE", t + "/volumes/" + volume(1), null));
+        scenario("POST /{tenant}replica/{volUuid}", c -> new Call("POST", t + "/replica/" + volume(1), "{}"));
+        scenario("PATCH /{tenant}replica/{volUuid}/{replicaUuid}", c -> {
+            String volume = volume(2);
+            return new Call("PATCH", t + "/replica/" + volume + "/" + replicaOf(volume), null);
+        });
+        scenario("DELETE /{tenant}replica/{volUuid}/{replicaUuid}", c -> {
+            String volume = volume(2);
+            return new Call("DELETE", t + "/replica/" + volume + "/" + replicaOf(volume), null);
+        });
+        scenario("PATCH /{tenant}replica/{volUuid}/{replicaUuid}/{state}", c -> {
+            String volume = volume(1);
+            return new Call("PATCH", t + "/replica/" + volume + "/" + replicaOf(volume) + "/Synchronizing", null);
+        });
+        scenario("GET /{tenant}snapshots", c -> get(t + "/snapshots"));
+        scenario("GET /{tenant}snapshots/{snapshotID}", c -> get(t + "/snapshots/" + snapshot()));
+        scenario("GET /{tenant}snapshots_by_vol/{volUuid}", c -> {
+            String snapshot = snapshot();
+            return get(t + "/snapshots_by_vol/" + admin.get(t + "/snapshots/" + snapshot).json().get(0)
+                    .path("volumeID").asText());
+        });
+        scenario("GET /{tenant}snapshots_by_alias/{alias}", c -> get(t + "/snapshots_by_alias/"
+                + admin.get(t + "/snapshots/" + snapshot()).json().get(0).path("alias").asText()));
+        scenario("POST /{tenant}snapshots", c -> new Call("POST", t + "/snapshots",
+                "{\"alias\": \"new-snap-" + unique() + "\", \"volumeID\": \"" + volume(1) + "\"}"));
+        scenario("DELETE /{tenant}snapshots/{snapshotID}", c -> new Call("DELETE", t + "/snapshots/" + snapshot(),
+                null));
+        scenario("POST /{tenant}snapshot_volumes", c -> new Call("POST", t + "/snapshot_volumes",
+                "{\"alias\": \"from-snap-" + unique() + "\", \"snapshotID\": \"" + snapshot()
+                        + "\", \"writable\": true}"));
+        scenario("POST /{tenant}clone_volume", c -> new Call("POST", t + "/clone_volume",
+                "{\"sourceVolumeId\": \"" + volume(1) + "\", \"alias\": \"clone-" + unique() + "\"}"));
+
         scenario("GET /v1/cluster/nodes", c -> get("/v1/cluster/nodes/"));
         scenario("GET /v1/cluster/nodes/{id}", c -> {
             node();
@@ -267,6 +358,9 @@ class AuthorizationSystemTest {
         }
         if (rule.access() == Access.AUTHENTICATED) {
             return 200;
+        }
+        if (rule.tenantScoped() && caller.boundElsewhere()) {
+            return 403;
         }
         return caller.privileges().contains(rule.privilege().orElseThrow()) ? 200 : 403;
     }

@@ -17,6 +17,8 @@ public enum ErrorCode {
     IN_USE("InUse"),
     HAS_SNAPSHOTS("HasSnapshots"),
     HAS_VOLUMES("HasVolumes"),
+    TOO_MANY_REPLICAS("TooManyReplicas"),
+    LAST_REPLICA("LastReplica"),
     BUILT_IN_ROLE("BuiltInRole"),
     PRECONDITION_FAILED("PreconditionFailed"),
     INSUFFICIENT_CAPACITY("InsufficientCapacity"),

@@ -1,10 +1,16 @@
 package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -14,7 +20,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiTransactions implements Transactions {
 
-    private record Current(Handle handle, boolean writable) {
+    private record Current(Handle handle, boolean writable, Map<Object, Object> attachments,
+                           List<Runnable> afterCommit) {
+        Current(Handle handle, boolean writable) {
+            this(handle, writable, new HashMap<>(), new ArrayList<>());
+        }
     }
 
     private final Jdbi writer;
@@ -39,8 +49,11 @@ final class JdbiTransactions implements Transactions {
         }
         writeLock.lock();
         try (Handle handle = writer.open()) {
-            current.set(new Current(handle, true));
+            Current started = new Current(handle, true);
+            current.set(started);
             T result = handle.inTransaction(h -> work.get());
+            // still under the write lock: what was committed is published in commit order
+            started.afterCommit().forEach(Runnable::run);
             committed.incrementAndGet();
             return result;
         } finally {
@@ -76,6 +89,45 @@ final class JdbiTransactions implements Transactions {
         try (Handle handle = readers.open()) {
             return statement.apply(handle);
         }
+    }
+
+    /**
+     * A stream read through a cursor. Outside a transaction it holds a reader connection of its own
+     * until the stream is closed, so a long result never sits in memory and never blocks the writer
+     * (WAL readers see the state of when the statement began).
+     */
+    <T> Stream<T> stream(Function<Handle, Stream<T>> query) {
+        Current running = current.get();
+        if (running != null) {
+            return query.apply(running.handle());
+        }
+        Handle handle = readers.open();
+        try {
+            return query.apply(handle).onClose(handle::close);
+        } catch (RuntimeException | Error e) {
+            handle.close();
+            throw e;
+        }
+    }
+
+    /**
+     * State a repository keeps for the running write transaction, made on first use; empty outside
+     * a write transaction.
+     */
+    @SuppressWarnings("unchecked")
+    <T> Optional<T> inWrite(Object key, Supplier<T> create, java.util.function.Consumer<T> afterCommit) {
+        Current running = current.get();
+        if (running == null || !running.writable()) {
+            return Optional.empty();
+        }
+        Object attached = running.attachments().get(key);
+        if (attached == null) {
+            T made = create.get();
+            running.attachments().put(key, made);
+            running.afterCommit().add(() -> afterCommit.accept(made));
+            return Optional.of(made);
+        }
+        return Optional.of((T) attached);
     }
 
     /** The handle of the running write transaction; mutations outside one are a bug. */

@@ -3,11 +3,16 @@ package dev.strata.adapters.persistence;
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Nodes;
+import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Readiness;
 import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Users;
+import dev.strata.application.port.out.Snapshots;
+import dev.strata.application.port.out.Tenants;
+import dev.strata.application.port.out.Transactions;
+import dev.strata.application.port.out.Volumes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +42,9 @@ public final class SqliteDatabase implements AutoCloseable {
     private final SqliteRoles roles;
     private final SqliteSessions sessions;
     private final SqliteAccessTokens accessTokens;
+    private final SqliteTenants tenants;
+    private final SqliteVolumes volumes;
+    private final SqliteSnapshots snapshots;
 
     private SqliteDatabase(Path file) {
         this.file = file;
@@ -50,6 +58,9 @@ public final class SqliteDatabase implements AutoCloseable {
         this.roles = new SqliteRoles(transactions);
         this.sessions = new SqliteSessions(transactions);
         this.accessTokens = new SqliteAccessTokens(transactions);
+        this.tenants = new SqliteTenants(transactions);
+        this.volumes = new SqliteVolumes(transactions);
+        this.snapshots = new SqliteSnapshots(transactions);
     }
 
     /**
@@ -132,6 +143,22 @@ public final class SqliteDatabase implements AutoCloseable {
 
     public AccessTokens accessTokens() {
         return accessTokens;
+    }
+
+    public Tenants tenants() {
+        return tenants;
+    }
+
+    public Volumes volumes() {
+        return volumes;
+    }
+
+    public Snapshots snapshots() {
+        return snapshots;
+    }
+
+    public Publications publications() {
+        return volumes;
     }
 
     public Readiness readiness() {

@@ -11,17 +11,82 @@ import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.node.Transport;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
-/** {@link Nodes} over three tables: the node, its management addresses, its portals. */
+/**
+ * {@link Nodes} over three tables: the node, its management addresses, its portals.
+ *
+ * <p>Placement reads every node for every new volume, inside the write transaction, so that read is
+ * the hot path. Two things keep it off the disk:
+ * <ul>
+ *   <li>A node's addresses and portals never change after registration; they are kept in memory by
+ *       node id.</li>
+ *   <li>Inside a write transaction, the node rows come from a copy of the committed rows kept in
+ *       memory, which the transaction's own changes update, and which becomes the committed copy
+ *       when the transaction commits (a rolled back one leaves no trace). Every change to a node row
+ *       goes through this class on the one writer connection; should another connection (another
+ *       process) commit, SQLite's {@code data_version} on the writer changes and the copy is read
+ *       again.</li>
+ * </ul>
+ * Reads outside a write transaction always ask the database.
+ */
 final class SqliteNodes implements Nodes {
 
+    private static final String COLUMNS = NodeDao.COLUMNS;
+
+    /** Reads {@link NodeDao#COLUMNS} by position. */
+    private static final RowMapper<NodeRow> ROWS = (rs, ctx) -> new NodeRow(rs.getString(1), rs.getInt(2),
+            rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+            rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18));
+
     private final JdbiTransactions transactions;
+    /** What each node declared, by node id; only its location can differ from the node's row. */
+    private final Map<String, NodeDeclaration> declared = new ConcurrentHashMap<>();
+    /** The committed node rows by id, in number order, and the writer's data_version they are of. */
+    private Map<String, NodeRow> committed;
+    private long committedVersion = -1;
+
+    /** The node rows as the running write transaction sees them. */
+    private final class Rows {
+        final Map<String, NodeRow> byId;
+
+        Rows(Map<String, NodeRow> byId) {
+            this.byId = byId;
+        }
+    }
+
+    /** Empty outside a write transaction. */
+    private Optional<Rows> rows() {
+        return transactions.inWrite(this, this::rowsForWrite, rows -> publish(rows.byId));
+    }
+
+    private Rows rowsForWrite() {
+        Handle handle = transactions.writeHandle();
+        long version = handle.createQuery("PRAGMA data_version").mapTo(Long.class).one();
+        synchronized (this) {
+            if (committed == null || version != committedVersion) {
+                Map<String, NodeRow> read = new LinkedHashMap<>();
+                handle.createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
+                        .forEach(row -> read.put(row.id(), row));
+                committed = read;
+                committedVersion = version;
+            }
+            return new Rows(new LinkedHashMap<>(committed));
+        }
+    }
+
+    private synchronized void publish(Map<String, NodeRow> rows) {
+        committed = rows;
+    }
 
     SqliteNodes(JdbiTransactions transactions) {
         this.transactions = transactions;
@@ -30,7 +95,8 @@ final class SqliteNodes implements Nodes {
     @Override
     public void add(StorageNode node) {
         NodeDao dao = transactions.writeHandle().attach(NodeDao.class);
-        dao.insert(toRow(node));
+        NodeRow row = toRow(node);
+        dao.insert(row);
         List<String> ips = node.mgmtIps();
         dao.insertAddresses(IntStream.range(0, ips.size())
                 .mapToObj(i -> new NodeAddressRow(node.id().value(), i, ips.get(i))).toList());
@@ -39,23 +105,34 @@ final class SqliteNodes implements Nodes {
                 .mapToObj(i -> new NodePortalRow(node.id().value(), i, portals.get(i).ip(), portals.get(i).port(),
                         portals.get(i).transport().name())).toList());
         dao.recordNumber(node.number());
+        declared.put(row.id(), node.declaration());
+        rows().ifPresent(rows -> rows.byId.put(row.id(), row));
     }
 
     @Override
     public void update(StorageNode node) {
-        if (transactions.writeHandle().attach(NodeDao.class).update(toRow(node)) != 1) {
+        NodeRow row = toRow(node);
+        if (transactions.writeHandle().attach(NodeDao.class).update(row) != 1) {
             throw new IllegalStateException("node " + node.id() + " does not exist");
         }
+        rows().ifPresent(rows -> rows.byId.put(row.id(), row));
     }
 
     @Override
     public void remove(NodeId id) {
         transactions.writeHandle().attach(NodeDao.class).delete(id.value());
+        rows().ifPresent(rows -> rows.byId.remove(id.value()));
     }
 
     @Override
     public Optional<StorageNode> find(NodeId id) {
-        return transactions.withHandle(h -> h.attach(NodeDao.class).find(id.value()).map(row -> complete(h, row)));
+        Optional<Rows> inWrite = rows();
+        if (inWrite.isPresent()) {
+            NodeRow row = inWrite.get().byId.get(id.value());
+            return row == null ? Optional.empty() : Optional.of(transactions.withHandle(h -> complete(h, row)));
+        }
+        return transactions.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM nodes WHERE id = :id")
+                .bind("id", id.value()).map(ROWS).findOne().map(row -> complete(h, row)));
     }
 
     @Override
@@ -73,17 +150,28 @@ final class SqliteNodes implements Nodes {
 
     @Override
     public List<StorageNode> all() {
+        Optional<Rows> inWrite = rows();
         return transactions.withHandle(h -> {
-            NodeDao dao = h.attach(NodeDao.class);
-            List<NodeRow> rows = dao.all();
-            Map<String, List<NodeAddressRow>> addresses = dao.allAddresses().stream()
-                    .collect(Collectors.groupingBy(NodeAddressRow::nodeId));
-            Map<String, List<NodePortalRow>> portals = dao.allPortals().stream()
-                    .collect(Collectors.groupingBy(NodePortalRow::nodeId));
+            List<NodeRow> rows = inWrite.isPresent() ? List.copyOf(inWrite.get().byId.values())
+                    : h.createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS).list();
+            List<String> unknown = rows.stream().filter(row -> known(row) == null).map(NodeRow::id).toList();
+            if (!unknown.isEmpty()) {
+                NodeDao dao = h.attach(NodeDao.class);
+                boolean most = unknown.size() * 2 > rows.size();
+                Map<String, List<NodeAddressRow>> addresses = (most ? dao.allAddresses() : dao.addresses(unknown))
+                        .stream().collect(Collectors.groupingBy(NodeAddressRow::nodeId));
+                Map<String, List<NodePortalRow>> portals = (most ? dao.allPortals() : dao.portals(unknown)).stream()
+                        .collect(Collectors.groupingBy(NodePortalRow::nodeId));
+                for (NodeRow row : rows) {
+                    if (unknown.contains(row.id())) {
+                        declared.put(row.id(), declaration(row, addresses.getOrDefault(row.id(), List.of()),
+                                portals.getOrDefault(row.id(), List.of())));
+                    }
+                }
+            }
             List<StorageNode> nodes = new ArrayList<>(rows.size());
             for (NodeRow row : rows) {
-                nodes.add(toNode(row, addresses.getOrDefault(row.id(), List.of()),
-                        portals.getOrDefault(row.id(), List.of())));
+                nodes.add(toNode(row, declared(row, known(row))));
             }
             return nodes;
         });
@@ -94,9 +182,36 @@ final class SqliteNodes implements Nodes {
         return transactions.withHandle(h -> h.attach(NodeDao.class).lastNumber().orElse(0) + 1);
     }
 
-    private static StorageNode complete(Handle handle, NodeRow row) {
-        NodeDao dao = handle.attach(NodeDao.class);
-        return toNode(row, dao.addresses(List.of(row.id())), dao.portals(List.of(row.id())));
+    private StorageNode complete(Handle handle, NodeRow row) {
+        NodeDeclaration known = known(row);
+        if (known == null) {
+            NodeDao dao = handle.attach(NodeDao.class);
+            known = declaration(row, dao.addresses(List.of(row.id())), dao.portals(List.of(row.id())));
+            declared.put(row.id(), known);
+        }
+        return toNode(row, declared(row, known));
+    }
+
+    /** What the node declared, if remembered and still what its row says (location aside). */
+    private NodeDeclaration known(NodeRow row) {
+        NodeDeclaration known = declared.get(row.id());
+        if (known == null || known.totalCapacity() != row.totalCapacity() || known.totalIops() != row.totalIops()
+                || known.totalBandwidth() != row.totalBandwidth() || known.mgmtPort() != row.mgmtPort()
+                || !known.name().equals(row.name()) || !known.hostId().equals(row.hostId())) {
+            return null;
+        }
+        return known;
+    }
+
+    /** The remembered declaration with the row's location. */
+    private NodeDeclaration declared(NodeRow row, NodeDeclaration known) {
+        Location location = new Location(row.rack(), row.zone(), row.region());
+        if (known.location().equals(location)) {
+            return known;
+        }
+        NodeDeclaration moved = known.withLocation(location);
+        declared.put(row.id(), moved);
+        return moved;
     }
 
     private static NodeRow toRow(StorageNode node) {
@@ -109,8 +224,9 @@ final class SqliteNodes implements Nodes {
                 node.updatedAt().toEpochMilli());
     }
 
-    private static StorageNode toNode(NodeRow row, List<NodeAddressRow> addresses, List<NodePortalRow> portals) {
-        NodeDeclaration declaration = new NodeDeclaration(
+    private static NodeDeclaration declaration(NodeRow row, List<NodeAddressRow> addresses,
+                                               List<NodePortalRow> portals) {
+        return new NodeDeclaration(
                 addresses.stream().map(NodeAddressRow::ip).toList(),
                 row.mgmtPort(),
                 row.name(),
@@ -120,6 +236,9 @@ final class SqliteNodes implements Nodes {
                 row.totalIops(),
                 row.totalBandwidth(),
                 portals.stream().map(p -> new Portal(p.ip(), p.port(), Transport.valueOf(p.transport()))).toList());
+    }
+
+    private static StorageNode toNode(NodeRow row, NodeDeclaration declaration) {
         return StorageNode.restore(new NodeId(row.id()), row.number(), declaration, NodeState.valueOf(row.state()),
                 new Allocation(row.allocatedCapacity(), row.provisionedCapacity(), row.allocatedIops(),
                         row.allocatedBandwidth()),

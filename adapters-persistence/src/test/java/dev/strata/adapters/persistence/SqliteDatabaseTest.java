@@ -71,6 +71,24 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void aWriteSeesNodesThatAnotherConnectionChanged() {
+        Path file = dir.resolve("strata.db");
+        StorageNode node = StorageNode.register(NodeId.generate(), 1, aNode().inRack("r1").build(), NOW);
+        try (SqliteDatabase server = SqliteDatabase.open(file); SqliteDatabase other = SqliteDatabase.open(file)) {
+            server.transactions().write(() -> server.nodes().add(node));
+            assertThat(server.transactions().write(() -> server.nodes().all()).get(0).location().rack())
+                    .isEqualTo("r1");
+
+            StorageNode moved = other.nodes().find(node.id()).orElseThrow();
+            moved.relocate(moved.location().withRack("r2"), NOW);
+            other.transactions().write(() -> other.nodes().update(moved));
+
+            assertThat(server.transactions().write(() -> server.nodes().all()).get(0).location().rack())
+                    .as("the writer's copy of the rows notices another connection's commit").isEqualTo("r2");
+        }
+    }
+
+    @Test
     void isReadyWhileOpen() {
         SqliteDatabase database = SqliteDatabase.open(dir.resolve("strata.db"));
         assertThat(database.readiness().databaseReachable()).isTrue();

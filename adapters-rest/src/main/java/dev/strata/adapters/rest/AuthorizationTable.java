@@ -10,6 +10,10 @@ import static dev.strata.domain.access.Privilege.PRIVILEGE_LOCAL_USER_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_LOCAL_USER_WRITE;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_ROLE_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_ROLE_WRITE;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_TENANT_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_TENANT_WRITE;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_VOLUME_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_VOLUME_WRITE;
 
 import dev.strata.domain.access.Privilege;
 import java.util.List;
@@ -58,6 +62,11 @@ public final class AuthorizationTable {
         return new Rule(method, path, Access.PRIVILEGE, Optional.of(privilege), false);
     }
 
+    /** A path that names a tenant (or may, as {@code [t]/}): a caller bound to a tenant is confined to it. */
+    private static Rule inTenant(Privilege privilege, String method, String path) {
+        return new Rule(method, path, Access.PRIVILEGE, Optional.of(privilege), true);
+    }
+
     private static Rule ownOr(Privilege privilege, String method, String path) {
         return new Rule(method, path, Access.OWN_OR_PRIVILEGE, Optional.of(privilege), false);
     }
@@ -78,6 +87,31 @@ public final class AuthorizationTable {
             needs(PRIVILEGE_BACKEND_WRITE, "POST", "/backends"),
             needs(PRIVILEGE_BACKEND_WRITE, "PUT", "/backends/{persistentID}"),
             needs(PRIVILEGE_BACKEND_WRITE, "DELETE", "/backends/{persistentID}"),
+
+            needs(PRIVILEGE_TENANT_READ, "GET", "/tenants"),
+            inTenant(PRIVILEGE_TENANT_READ, "GET", "/tenants/{tenantId}"),
+            needs(PRIVILEGE_TENANT_WRITE, "POST", "/tenants"),
+            inTenant(PRIVILEGE_TENANT_WRITE, "PUT", "/tenants/{tenantId}"),
+            inTenant(PRIVILEGE_TENANT_WRITE, "DELETE", "/tenants/{tenantId}"),
+
+            inTenant(PRIVILEGE_VOLUME_READ, "GET", "/{tenant}volumes"),
+            inTenant(PRIVILEGE_VOLUME_READ, "GET", "/{tenant}volumes/{uuid}"),
+            inTenant(PRIVILEGE_VOLUME_READ, "GET", "/{tenant}volumes_by_alias/{alias}"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}volumes"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "PATCH", "/{tenant}volumes/{uuid}"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "DELETE", "/{tenant}volumes/{uuid}"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}replica/{volUuid}"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "PATCH", "/{tenant}replica/{volUuid}/{replicaUuid}"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "DELETE", "/{tenant}replica/{volUuid}/{replicaUuid}"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "PATCH", "/{tenant}replica/{volUuid}/{replicaUuid}/{state}"),
+            inTenant(PRIVILEGE_VOLUME_READ, "GET", "/{tenant}snapshots"),
+            inTenant(PRIVILEGE_VOLUME_READ, "GET", "/{tenant}snapshots/{snapshotID}"),
+            inTenant(PRIVILEGE_VOLUME_READ, "GET", "/{tenant}snapshots_by_vol/{volUuid}"),
+            inTenant(PRIVILEGE_VOLUME_READ, "GET", "/{tenant}snapshots_by_alias/{alias}"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}snapshots"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "DELETE", "/{tenant}snapshots/{snapshotID}"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}snapshot_volumes"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}clone_volume"),
 
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes/{id}"),

@@ -20,7 +20,17 @@ import dev.strata.adapters.rest.filter.TrailingSlashFilter;
 import dev.strata.adapters.rest.http.ObjectMapperResolver;
 import dev.strata.adapters.rest.ops.HealthResource;
 import dev.strata.adapters.rest.provisioner.BackendResource;
+import dev.strata.adapters.rest.provisioner.CloneVolumeResource;
 import dev.strata.adapters.rest.provisioner.InfoResource;
+import dev.strata.adapters.rest.provisioner.ReplicaResource;
+import dev.strata.adapters.rest.provisioner.SnapshotResource;
+import dev.strata.adapters.rest.provisioner.SnapshotVolumeResource;
+import dev.strata.adapters.rest.provisioner.SnapshotsByAliasResource;
+import dev.strata.adapters.rest.provisioner.SnapshotsByVolumeResource;
+import dev.strata.adapters.rest.provisioner.TenantResource;
+import dev.strata.adapters.rest.provisioner.VolumeByAliasResource;
+import dev.strata.adapters.rest.provisioner.VolumeResource;
+import dev.strata.adapters.rest.provisioner.VolumeUseCases;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -118,6 +128,17 @@ public final class RestApi {
         config.register(new BackendResource(nodes.register(), nodes.list(), nodes.get(), nodes.update(),
                 nodes.remove()));
         config.register(new ClusterNodesResource(nodes.listCluster(), nodes.getCluster()));
+
+        config.register(new TenantResource(useCases.tenants()));
+        VolumeUseCases volumes = useCases.volumes();
+        config.register(new VolumeResource(volumes));
+        config.register(new VolumeByAliasResource(volumes));
+        config.register(new ReplicaResource(volumes));
+        config.register(new SnapshotResource(volumes));
+        config.register(new SnapshotsByVolumeResource(volumes));
+        config.register(new SnapshotsByAliasResource(volumes));
+        config.register(new SnapshotVolumeResource(volumes));
+        config.register(new CloneVolumeResource(volumes));
         return config;
     }
 }

@@ -51,7 +51,8 @@ class RestApiTest {
                 new UseCases.Audit(unused()),
                 new UseCases.Nodes((caller, declaration) -> {
                     throw DomainException.alreadyExists("exists");
-                }, failing, unused(), unused(), unused(), unused(), unused()));
+                }, failing, unused(), unused(), unused(), unused(), unused()),
+                unused(), unused());
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
                 RestApi.resourceConfig(useCases), true);
         port = server.getListeners().iterator().next().getPort();

@@ -9,7 +9,9 @@ import dev.strata.application.port.in.node.RemoveNodeUseCase;
 import dev.strata.application.port.in.node.UpdateNodeCommand;
 import dev.strata.application.port.in.node.UpdateNodeUseCase;
 import dev.strata.application.port.out.Nodes;
+import dev.strata.application.port.out.Snapshots;
 import dev.strata.application.port.out.Transactions;
+import dev.strata.application.port.out.Volumes;
 import dev.strata.domain.DomainException;
 import dev.strata.domain.ErrorCode;
 import dev.strata.domain.access.Principal;
@@ -25,12 +27,17 @@ public final class NodeService implements RegisterNodeUseCase, ListNodesUseCase,
         UpdateNodeUseCase, RemoveNodeUseCase, ListClusterNodesUseCase, GetClusterNodeUseCase {
 
     private final Nodes nodes;
+    private final Volumes volumes;
+    private final Snapshots snapshots;
     private final Transactions transactions;
     private final Mutations mutations;
     private final InstantSource clock;
 
-    public NodeService(Nodes nodes, Transactions transactions, Mutations mutations, InstantSource clock) {
+    public NodeService(Nodes nodes, Volumes volumes, Snapshots snapshots, Transactions transactions, Mutations mutations,
+                       InstantSource clock) {
         this.nodes = nodes;
+        this.volumes = volumes;
+        this.snapshots = snapshots;
         this.transactions = transactions;
         this.mutations = mutations;
         this.clock = clock;
@@ -81,8 +88,9 @@ public final class NodeService implements RegisterNodeUseCase, ListNodesUseCase,
     public void remove(Principal caller, NodeId id) {
         mutations.perform(caller, Privilege.PRIVILEGE_BACKEND_WRITE, "backend.remove", id.value(), () -> {
             StorageNode node = existing(id);
-            if (node.inUse()) {
-                throw new DomainException(ErrorCode.IN_USE, "backend " + id + " still holds replicas");
+            // Counters alone miss what takes no space, such as a snapshot reserving 0 %: ask for the things.
+            if (node.inUse() || volumes.anyReplicaOn(id) || snapshots.anyCopyOn(id)) {
+                throw new DomainException(ErrorCode.IN_USE, "backend " + id + " still holds replicas or snapshots");
             }
             nodes.remove(id);
         });

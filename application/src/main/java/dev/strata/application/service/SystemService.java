@@ -8,6 +8,7 @@ import dev.strata.application.port.in.system.SystemInfo;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Readiness;
 import dev.strata.application.port.out.Transactions;
+import dev.strata.application.port.out.Volumes;
 import dev.strata.domain.Bytes;
 import dev.strata.domain.access.Principal;
 import dev.strata.domain.access.Privilege;
@@ -21,14 +22,16 @@ public final class SystemService implements GetSystemInfoUseCase, CheckReadiness
     private final BuildInfo build;
     private final Settings settings;
     private final Nodes nodes;
+    private final Volumes volumes;
     private final Transactions transactions;
     private final Readiness readiness;
 
-    public SystemService(BuildInfo build, Settings settings, Nodes nodes, Transactions transactions,
+    public SystemService(BuildInfo build, Settings settings, Nodes nodes, Volumes volumes, Transactions transactions,
                          Readiness readiness) {
         this.build = build;
         this.settings = settings;
         this.nodes = nodes;
+        this.volumes = volumes;
         this.transactions = transactions;
         this.readiness = readiness;
     }
@@ -47,7 +50,7 @@ public final class SystemService implements GetSystemInfoUseCase, CheckReadiness
                 free = Bytes.saturatedAdd(free, node.availableCapacity());
             }
             return new SystemInfo(build.version(), settings.authMode(),
-                    Optional.of(new SystemInfo.Pool(total, free, all.size(), 0)));
+                    Optional.of(new SystemInfo.Pool(total, free, all.size(), volumes.count())));
         });
     }
 

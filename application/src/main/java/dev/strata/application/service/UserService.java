@@ -14,6 +14,7 @@ import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.PasswordHasher;
 import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;
+import dev.strata.application.port.out.Tenants;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Users;
 import dev.strata.domain.DomainException;
@@ -26,6 +27,7 @@ import dev.strata.domain.access.Role;
 import dev.strata.domain.access.RoleName;
 import dev.strata.domain.access.User;
 import dev.strata.domain.access.UserId;
+import dev.strata.domain.tenant.TenantId;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +41,7 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
 
     private final Users users;
     private final Roles roles;
+    private final Tenants tenants;
     private final Sessions sessions;
     private final AccessTokens accessTokens;
     private final PasswordHasher hasher;
@@ -46,10 +49,11 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
     private final Mutations mutations;
     private final InstantSource clock;
 
-    public UserService(Users users, Roles roles, Sessions sessions, AccessTokens accessTokens, PasswordHasher hasher,
-                       Transactions transactions, Mutations mutations, InstantSource clock) {
+    public UserService(Users users, Roles roles, Tenants tenants, Sessions sessions, AccessTokens accessTokens,
+                       PasswordHasher hasher, Transactions transactions, Mutations mutations, InstantSource clock) {
         this.users = users;
         this.roles = roles;
+        this.tenants = tenants;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.hasher = hasher;
@@ -95,6 +99,7 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
                     users.findByName(command.name()).ifPresent(existing -> {
                         throw DomainException.alreadyExists("user " + existing.name() + " exists");
                     });
+                    command.tenant().ifPresent(this::requireTenant);
                     User user = User.create(users.nextId(), command.name(), hash, canonical(command.roles()),
                             command.tenant(), clock.instant());
                     users.add(user);
@@ -121,7 +126,10 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
                         user.rename(name);
                     });
                     user.assignRoles(newRoles);
-                    command.tenant().ifPresent(user::confineTo);
+                    command.tenant().ifPresent(tenant -> {
+                        tenant.ifPresent(this::requireTenant);
+                        user.confineTo(tenant);
+                    });
                     if (enabledAfter) {
                         user.enable();
                     } else {
@@ -157,6 +165,13 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
             users.update(user);
             sessions.removeAllOf(id);
         });
+    }
+
+    /** A user can be bound only to a tenant that exists. */
+    private void requireTenant(TenantId tenant) {
+        if (tenants.find(tenant).isEmpty()) {
+            throw DomainException.invalidInput("tenant " + tenant + " does not exist");
+        }
     }
 
     private User existing(UserId id) {

@@ -126,6 +126,25 @@ public abstract class NodesContract {
     }
 
     @Test
+    void theNextWriteSeesWhatWasCommittedAndNothingOfWhatFailed() {
+        StorageNode node = stored(aNode().withCapacityGiB(100).build(), 1);
+        node.reserve(new Allocation(10 * Bytes.GIB, 10 * Bytes.GIB, 0, 0), 4.0);
+        transactions().write(() -> nodes().update(node));
+
+        assertThatThrownBy(() -> transactions().write(() -> {
+            StorageNode inside = nodes().find(node.id()).orElseThrow();
+            inside.reserve(new Allocation(50 * Bytes.GIB, 50 * Bytes.GIB, 0, 0), 4.0);
+            nodes().update(inside);
+            assertThat(nodes().all().get(0).availableCapacity()).isEqualTo(40 * Bytes.GIB);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        long seenByTheNextWrite = transactions().write(() -> nodes().all().get(0).availableCapacity());
+        assertThat(seenByTheNextWrite).isEqualTo(90 * Bytes.GIB);
+        assertThat(nodes().find(node.id()).orElseThrow().availableCapacity()).isEqualTo(90 * Bytes.GIB);
+    }
+
+    @Test
     void aWriteSeesItsOwnChanges() {
         StorageNode node = StorageNode.register(NodeId.generate(), 1, aNode().build(), NOW);
         boolean seen = transactions().write(() -> {

@@ -7,6 +7,7 @@ import dev.strata.application.fake.InMemoryAccessTokens;
 import dev.strata.application.fake.InMemoryAuditLog;
 import dev.strata.application.fake.InMemoryRoles;
 import dev.strata.application.fake.InMemorySessions;
+import dev.strata.application.fake.InMemoryTenants;
 import dev.strata.application.fake.InMemoryTransactions;
 import dev.strata.application.fake.InMemoryUsers;
 import dev.strata.application.fake.MutableClock;
@@ -41,8 +42,9 @@ public final class AccessFixture {
     public final InMemorySessions sessions = new InMemorySessions();
     public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
+    public final InMemoryTenants tenants = new InMemoryTenants();
     public final InMemoryTransactions transactions = new InMemoryTransactions()
-            .enlist(users, roles, sessions, accessTokens, audit);
+            .enlist(users, roles, sessions, accessTokens, audit, tenants);
     public final TestPasswordHasher hasher = new TestPasswordHasher();
     public final TestTokenSecrets secrets = new TestTokenSecrets();
     public final Mutations mutations = new Mutations(transactions, audit, clock);
@@ -66,7 +68,8 @@ public final class AccessFixture {
         authentication = new AuthenticationService(settings, users, roles, sessions, accessTokens, hasher, secrets,
                 transactions, mutations, clock, Optional.of(directory), Optional.of(issuer));
         accounts = new AccountService(users, sessions, hasher, transactions, mutations);
-        userService = new UserService(users, roles, sessions, accessTokens, hasher, transactions, mutations, clock);
+        userService = new UserService(users, roles, tenants, sessions, accessTokens, hasher, transactions, mutations,
+                clock);
         roleService = new RoleService(roles, users, transactions, mutations);
         tokenService = new AccessTokenService(accessTokens, users, secrets, transactions, mutations, clock);
         bootstrap = new AccessBootstrap(users, roles, sessions, hasher, secrets, transactions, mutations, clock);

@@ -111,6 +111,8 @@ class AccessAdministrationTest {
 
         @Test
         void changesNameRolesTenantAndStateAndRefusesANameInUse() {
+            access.transactions.write(() -> access.tenants.add(dev.strata.domain.tenant.Tenant.create(
+                    new TenantId("acme"), "Acme", 100 * dev.strata.domain.Bytes.GIB, 0, 0, access.clock.instant())));
             User eve = access.user("eve", "eve-password", "monitor");
             access.user("frank", "frank-password");
 
@@ -121,6 +123,11 @@ class AccessAdministrationTest {
             assertThat(changed.roles()).containsExactly(BuiltInRoles.STORAGE);
             assertThat(changed.tenant()).contains(new TenantId("acme"));
 
+            assertRefused(() -> access.userService.updateUser(admin, new UpdateUserCommand(eve.id(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(Optional.of(new TenantId("nowhere"))),
+                    Optional.empty())), ErrorCode.INVALID_INPUT);
+            assertRefused(() -> access.tenantUser("zed", "zed-password", new TenantId("nowhere")),
+                    ErrorCode.INVALID_INPUT);
             User unbound = access.userService.updateUser(admin, new UpdateUserCommand(eve.id(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.of(Optional.empty()), Optional.empty()));
             assertThat(unbound.tenant()).isEmpty();

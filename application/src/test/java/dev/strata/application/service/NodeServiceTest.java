@@ -31,7 +31,8 @@ class NodeServiceTest {
     private final InMemoryNodes nodes = new InMemoryNodes();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final InMemoryTransactions transactions = new InMemoryTransactions().enlist(nodes, audit);
-    private final NodeService service = new NodeService(nodes, transactions,
+    private final NodeService service = new NodeService(nodes, new dev.strata.application.fake.InMemoryVolumes(),
+            new dev.strata.application.fake.InMemorySnapshots(), transactions,
             new Mutations(transactions, audit, clock), clock);
 
     @Test

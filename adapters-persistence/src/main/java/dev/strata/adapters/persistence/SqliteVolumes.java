@@ -1,0 +1,169 @@
+package dev.strata.adapters.persistence;
+
+import dev.strata.application.port.out.Publications;
+import dev.strata.application.port.out.Volumes;
+import dev.strata.domain.node.LocationFilter;
+import dev.strata.domain.node.NodeId;
+import dev.strata.domain.tenant.TenantId;
+import dev.strata.domain.volume.Provisioning;
+import dev.strata.domain.volume.Replica;
+import dev.strata.domain.volume.ReplicaId;
+import dev.strata.domain.volume.ReplicaState;
+import dev.strata.domain.volume.SnapshotId;
+import dev.strata.domain.volume.StorageClass;
+import dev.strata.domain.volume.Volume;
+import dev.strata.domain.volume.VolumeId;
+import dev.strata.domain.volume.VolumeSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/** {@link Volumes} over the volume and replica tables, and {@link Publications} over what issue 5 fills. */
+final class SqliteVolumes implements Volumes, Publications {
+
+    private final JdbiTransactions transactions;
+
+    SqliteVolumes(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void add(Volume volume) {
+        VolumeDao dao = transactions.writeHandle().attach(VolumeDao.class);
+        dao.insert(toRow(volume));
+        dao.upsertReplicas(replicaRows(volume));
+    }
+
+    @Override
+    public void update(Volume volume) {
+        VolumeDao dao = transactions.writeHandle().attach(VolumeDao.class);
+        if (dao.update(toRow(volume)) != 1) {
+            throw new IllegalStateException("volume " + volume.id() + " does not exist");
+        }
+        Set<String> kept = new HashSet<>();
+        volume.replicas().forEach(r -> kept.add(r.id().value()));
+        for (String id : dao.replicaIds(volume.id().value())) {
+            if (!kept.contains(id)) {
+                dao.deleteReplica(id);
+            }
+        }
+        dao.upsertReplicas(replicaRows(volume));
+    }
+
+    @Override
+    public void remove(VolumeId id) {
+        transactions.writeHandle().attach(VolumeDao.class).delete(id.value());
+    }
+
+    @Override
+    public Optional<Volume> find(VolumeId id) {
+        return transactions.withHandle(h -> first(VolumeQueries.list(VolumeQueries.byId(h, id.value()))));
+    }
+
+    @Override
+    public Optional<Volume> findByAlias(TenantId tenant, String alias) {
+        return transactions.withHandle(h -> first(VolumeQueries.list(VolumeQueries.byAlias(h, tenant.value(), alias))));
+    }
+
+    @Override
+    public List<Volume> page(TenantId tenant, Optional<VolumeId> after, int limit) {
+        return transactions.withHandle(h -> VolumeQueries.list(VolumeQueries.page(h, tenant.value(),
+                after.map(VolumeId::value).orElse(""), limit)).stream().map(SqliteVolumes::toVolume).toList());
+    }
+
+    @Override
+    public Stream<Volume> stream(TenantId tenant, Optional<VolumeId> after) {
+        return transactions.stream(h -> VolumeQueries.stream(VolumeQueries.all(h, tenant.value(),
+                after.map(VolumeId::value).orElse(""))).map(SqliteVolumes::toVolume));
+    }
+
+    @Override
+    public long count() {
+        return transactions.withHandle(h -> h.attach(VolumeDao.class).count());
+    }
+
+    @Override
+    public boolean anyInTenant(TenantId tenant) {
+        return transactions.withHandle(h -> h.attach(VolumeDao.class).anyInTenant(tenant.value()));
+    }
+
+    @Override
+    public boolean anyMadeFrom(SnapshotId snapshot) {
+        return transactions.withHandle(h -> h.attach(VolumeDao.class).anyMadeFrom(snapshot.value()));
+    }
+
+    @Override
+    public boolean anyReplicaOn(NodeId node) {
+        return transactions.withHandle(h -> h.attach(VolumeDao.class).anyReplicaOn(node.value()));
+    }
+
+    @Override
+    public boolean isPublished(VolumeId volume) {
+        return transactions.withHandle(h -> h.attach(VolumeDao.class).isPublished(volume.value()));
+    }
+
+    private static Optional<Volume> first(List<VolumeQueries.Stored> stored) {
+        return stored.stream().findFirst().map(SqliteVolumes::toVolume);
+    }
+
+    private static VolumeRow toRow(Volume volume) {
+        VolumeSpec spec = volume.spec();
+        StorageClass storageClass = spec.storageClass();
+        LocationFilter filter = storageClass.filter();
+        return new VolumeRow(volume.id().value(), volume.tenant().value(), spec.alias(), spec.capacity(),
+                spec.provisioning().name(), spec.reservedSpacePercentage(), spec.protocol(), storageClass.numReplicas(),
+                labels(filter.racks()), labels(filter.zones()), labels(filter.regions()),
+                storageClass.sameRackAllowed(), storageClass.blockSize(), storageClass.maxIopsPerGb(),
+                storageClass.desiredIopsPerGb(), storageClass.maxBwPerGb(), storageClass.desiredBwPerGb(),
+                storageClass.maxReplicaDownTime(), storageClass.name(),
+                volume.origin().map(SnapshotId::value).orElse(null), volume.writable(),
+                volume.createdAt().toEpochMilli());
+    }
+
+    private static List<ReplicaRow> replicaRows(Volume volume) {
+        List<Replica> replicas = volume.replicas();
+        return IntStream.range(0, replicas.size()).mapToObj(i -> {
+            Replica r = replicas.get(i);
+            return new ReplicaRow(r.id().value(), volume.id().value(), r.node().value(), i, r.state().name(),
+                    r.stateTime().toEpochMilli());
+        }).toList();
+    }
+
+    private static Volume toVolume(VolumeQueries.Stored stored) {
+        VolumeRow row = stored.volume();
+        StorageClass storageClass = new StorageClass(row.numReplicas(),
+                new LocationFilter(labels(row.racks()), labels(row.zones()), labels(row.regions())),
+                row.sameRackAllowed(), row.blockSize(), row.maxIopsPerGb(), row.desiredIopsPerGb(), row.maxBwPerGb(),
+                row.desiredBwPerGb(), row.maxReplicaDownTime(), row.className());
+        VolumeSpec spec = new VolumeSpec(row.alias(), row.capacity(), Provisioning.valueOf(row.provisioning()),
+                row.reservedPct(), row.protocol(), storageClass);
+        List<Replica> replicas = new ArrayList<>(stored.replicas().size());
+        for (ReplicaRow r : stored.replicas()) {
+            replicas.add(new Replica(new ReplicaId(r.id()), new NodeId(r.nodeId()), ReplicaState.valueOf(r.state()),
+                    Instant.ofEpochMilli(r.stateTime())));
+        }
+        return Volume.restore(new VolumeId(row.id()), new TenantId(row.tenantId()), spec,
+                Optional.ofNullable(row.snapshotId()).map(SnapshotId::new), row.writable(),
+                Instant.ofEpochMilli(row.createdAt()), replicas);
+    }
+
+    /** Each label followed by a newline, so an empty list and a list of one empty label differ. */
+    static String labels(List<String> labels) {
+        StringBuilder out = new StringBuilder();
+        labels.forEach(label -> out.append(label).append('\n'));
+        return out.toString();
+    }
+
+    static List<String> labels(String stored) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.asList(stored.substring(0, stored.length() - 1).split("\n", -1));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.strata.adapters.persistence;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Writes and small questions; the reads that assemble volumes are in {@link VolumeQueries}. */
+interface VolumeDao {
+
+    String COLUMNS = "id, tenant_id, alias, capacity, provisioning, reserved_pct, protocol, num_replicas, racks, zones,"
+            + " regions, same_rack_allowed, block_size, max_iops_per_gb, desired_iops_per_gb, max_bw_per_gb,"
+            + " desired_bw_per_gb, max_replica_down_time, class_name, snapshot_id, writable, created_at";
+
+    @SqlUpdate("INSERT INTO volumes (" + COLUMNS + ") VALUES (:id, :tenantId, :alias, :capacity, :provisioning,"
+            + " :reservedPct, :protocol, :numReplicas, :racks, :zones, :regions, :sameRackAllowed, :blockSize,"
+            + " :maxIopsPerGb, :desiredIopsPerGb, :maxBwPerGb, :desiredBwPerGb, :maxReplicaDownTime, :className,"
+            + " :snapshotId, :writable, :createdAt)")
+    void insert(@BindMethods VolumeRow row);
+
+    @SqlUpdate("UPDATE volumes SET alias = :alias, capacity = :capacity WHERE id = :id")
+    int update(@BindMethods VolumeRow row);
+
+    @SqlUpdate("DELETE FROM volumes WHERE id = :id")
+    int delete(@Bind("id") String id);
+
+    @SqlQuery("SELECT id FROM replicas WHERE volume_id = :volumeId")
+    List<String> replicaIds(@Bind("volumeId") String volumeId);
+
+    @SqlUpdate("DELETE FROM replicas WHERE id = :id")
+    void deleteReplica(@Bind("id") String id);
+
+    /** Keeps a replica row's identity: later tables may point at replicas. */
+    @SqlBatch("INSERT INTO replicas (id, volume_id, node_id, position, state, state_time)"
+            + " VALUES (:id, :volumeId, :nodeId, :position, :state, :stateTime)"
+            + " ON CONFLICT (id) DO UPDATE SET position = excluded.position, state = excluded.state,"
+            + " state_time = excluded.state_time")
+    void upsertReplicas(@BindMethods List<ReplicaRow> rows);
+
+    @SqlQuery("SELECT COUNT(*) FROM volumes")
+    long count();
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM volumes WHERE tenant_id = :tenant)")
+    boolean anyInTenant(@Bind("tenant") String tenant);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM volumes WHERE snapshot_id = :snapshot)")
+    boolean anyMadeFrom(@Bind("snapshot") String snapshot);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM replicas WHERE node_id = :node)")
+    boolean anyReplicaOn(@Bind("node") String node);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM volume_publications WHERE volume_id = :volume)")
+    boolean isPublished(@Bind("volume") String volume);
+}

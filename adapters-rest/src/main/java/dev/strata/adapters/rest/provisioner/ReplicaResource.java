@@ -1,0 +1,76 @@
+package dev.strata.adapters.rest.provisioner;
+
+import static dev.strata.adapters.rest.http.CallerContext.caller;
+
+import dev.strata.adapters.rest.http.Outcome;
+import dev.strata.application.port.in.volume.ReplicaRef;
+import dev.strata.application.port.in.volume.VolumeRef;
+import dev.strata.domain.volume.Replica;
+import dev.strata.domain.volume.ReplicaState;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code [t]/replica/{volUuid}[/{replicaUuid}[/{state}]]}: add, mark Terminating, remove, record state. */
+@Path(TenantPrefix.TEMPLATE + "replica")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ReplicaResource {
+
+    private final VolumeUseCases volumes;
+
+    public ReplicaResource(VolumeUseCases volumes) {
+        this.volumes = volumes;
+    }
+
+    /** The body may be absent: the new replica then follows the volume's storage class. */
+    @POST
+    @Path("{volUuid}")
+    public Response add(@Context SecurityContext security, @Context UriInfo uri, @PathParam("tenant") String tenant,
+                        @PathParam("volUuid") String volume, ReplicaAddition body) {
+        VolumeRef ref = VolumeResource.ref(tenant, volume);
+        Replica replica = volumes.addReplica().add(caller(security),
+                (body == null ? ReplicaAddition.NONE : body).toCommand(ref));
+        return Response.created(uri.getBaseUriBuilder().path(TenantPrefix.of(tenant) + "replica")
+                        .path(ref.id().value()).path(replica.id().value()).build())
+                .entity(ReplicaJson.from(replica)).build();
+    }
+
+    /** Marks the replica Terminating; clients send no body. */
+    @PATCH
+    @Path("{volUuid}/{replicaUuid}")
+    public Outcome terminate(@Context SecurityContext security, @PathParam("tenant") String tenant,
+                             @PathParam("volUuid") String volume, @PathParam("replicaUuid") String replica) {
+        volumes.terminateReplica().terminate(caller(security), ref(tenant, volume, replica));
+        return Outcome.success("replica " + replica + " is Terminating");
+    }
+
+    @DELETE
+    @Path("{volUuid}/{replicaUuid}")
+    public Outcome remove(@Context SecurityContext security, @PathParam("tenant") String tenant,
+                          @PathParam("volUuid") String volume, @PathParam("replicaUuid") String replica) {
+        volumes.removeReplica().remove(caller(security), ref(tenant, volume, replica));
+        return Outcome.success("replica " + replica + " removed");
+    }
+
+    @PATCH
+    @Path("{volUuid}/{replicaUuid}/{state}")
+    public Outcome record(@Context SecurityContext security, @PathParam("tenant") String tenant,
+                          @PathParam("volUuid") String volume, @PathParam("replicaUuid") String replica,
+                          @PathParam("state") String state) {
+        ReplicaState reported = ReplicaState.parseReported("state", state);
+        Replica recorded = volumes.recordReplicaState().record(caller(security), ref(tenant, volume, replica), reported);
+        return Outcome.success("replica " + replica + " is " + recorded.state().label());
+    }
+
+    private static ReplicaRef ref(String tenant, String volume, String replica) {
+        return new ReplicaRef(VolumeResource.ref(tenant, volume), Ids.replica(replica));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.strata.adapters.rest.provisioner;
+
+import static dev.strata.adapters.rest.http.CallerContext.caller;
+
+import dev.strata.adapters.rest.http.Bodies;
+import dev.strata.adapters.rest.http.Outcome;
+import dev.strata.application.port.in.Created;
+import dev.strata.domain.DomainException;
+import dev.strata.domain.tenant.Tenant;
+import dev.strata.domain.tenant.TenantId;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Tenants and their budgets. */
+@Path("tenants")
+@Produces(MediaType.APPLICATION_JSON)
+public final class TenantResource {
+
+    private final TenantUseCases tenants;
+
+    public TenantResource(TenantUseCases tenants) {
+        this.tenants = tenants;
+    }
+
+    @POST
+    public Response create(@Context SecurityContext security, @Context UriInfo uri, TenantCreation body) {
+        Created<Tenant> created = tenants.create().create(caller(security), Bodies.required(body).toDeclaration());
+        TenantJson json = TenantJson.from(created.value());
+        if (!created.isNew()) {
+            return Response.ok(json).build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("tenants").path(json.tenantId()).build()).entity(json)
+                .build();
+    }
+
+    @GET
+    public List<TenantJson> list(@Context SecurityContext security) {
+        return tenants.list().list(caller(security)).stream().map(TenantJson::from).toList();
+    }
+
+    /** An array of one, as every provisioner read answers. */
+    @GET
+    @Path("{tenantId}")
+    public List<TenantJson> get(@Context SecurityContext security, @PathParam("tenantId") String id) {
+        return List.of(TenantJson.from(tenants.get().get(caller(security), tenantId(id))));
+    }
+
+    @PUT
+    @Path("{tenantId}")
+    public TenantJson update(@Context SecurityContext security, @PathParam("tenantId") String id, TenantChange body) {
+        return TenantJson.from(tenants.update().update(caller(security), Bodies.required(body).toCommand(tenantId(id))));
+    }
+
+    @DELETE
+    @Path("{tenantId}")
+    public Outcome delete(@Context SecurityContext security, @PathParam("tenantId") String id) {
+        tenants.delete().delete(caller(security), tenantId(id));
+        return Outcome.success("tenant " + id + " deleted");
+    }
+
+    private static TenantId tenantId(String id) {
+        try {
+            return new TenantId(id);
+        } catch (DomainException malformed) {
+            throw DomainException.notExists("tenant does not exist");
+        }
+    }
+}

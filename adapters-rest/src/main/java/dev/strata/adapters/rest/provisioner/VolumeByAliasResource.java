@@ -1,0 +1,32 @@
+package dev.strata.adapters.rest.provisioner;
+
+import static dev.strata.adapters.rest.http.CallerContext.caller;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/** {@code GET [t]/volumes_by_alias/{alias}}: an array of one. */
+@Path(TenantPrefix.TEMPLATE + "volumes_by_alias")
+@Produces(MediaType.APPLICATION_JSON)
+public final class VolumeByAliasResource {
+
+    private final VolumeUseCases volumes;
+
+    public VolumeByAliasResource(VolumeUseCases volumes) {
+        this.volumes = volumes;
+    }
+
+    @GET
+    @Path("{alias}")
+    public List<VolumeJson> get(@Context SecurityContext security, @PathParam("tenant") String tenant,
+                                @PathParam("alias") String alias) {
+        return List.of(VolumeJson.from(volumes.getByAlias().getByAlias(caller(security), TenantPrefix.named(tenant),
+                alias)));
+    }
+}

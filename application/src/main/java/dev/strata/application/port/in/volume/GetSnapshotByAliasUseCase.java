@@ -1,0 +1,12 @@
+package dev.strata.application.port.in.volume;
+
+import dev.strata.domain.access.Principal;
+import dev.strata.domain.tenant.TenantId;
+import dev.strata.domain.volume.Snapshot;
+import java.util.Optional;
+
+/** The tenant's snapshot with this alias; NotExists when there is none. Needs VOLUME_READ. */
+public interface GetSnapshotByAliasUseCase {
+
+    Snapshot getByAlias(Principal caller, Optional<TenantId> tenant, String alias);
+}

@@ -1,0 +1,13 @@
+package dev.strata.application.contract;
+
+import dev.strata.application.fake.InMemoryPublications;
+
+class InMemoryAccountingTest extends AccountingContract {
+
+    private final Ports ports = Ports.inMemory(new InMemoryPublications());
+
+    @Override
+    protected Ports ports() {
+        return ports;
+    }
+}

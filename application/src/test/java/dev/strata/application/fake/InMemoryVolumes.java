@@ -1,0 +1,101 @@
+package dev.strata.application.fake;
+
+import dev.strata.application.port.out.Volumes;
+import dev.strata.domain.node.NodeId;
+import dev.strata.domain.tenant.TenantId;
+import dev.strata.domain.volume.SnapshotId;
+import dev.strata.domain.volume.Volume;
+import dev.strata.domain.volume.VolumeId;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Volumes in a map ordered by id. Stores and hands out copies, as a database would. */
+public final class InMemoryVolumes implements Volumes, InMemoryTransactions.Participant {
+
+    private final TreeMap<String, Volume> byId = new TreeMap<>();
+
+    @Override
+    public synchronized void add(Volume volume) {
+        if (byId.containsKey(volume.id().value())) {
+            throw new IllegalStateException("volume " + volume.id() + " exists");
+        }
+        if (findByAlias(volume.tenant(), volume.alias()).isPresent()) {
+            throw new IllegalStateException("alias " + volume.alias() + " is taken");
+        }
+        byId.put(volume.id().value(), volume.copy());
+    }
+
+    @Override
+    public synchronized void update(Volume volume) {
+        if (byId.replace(volume.id().value(), volume.copy()) == null) {
+            throw new IllegalStateException("volume " + volume.id() + " does not exist");
+        }
+    }
+
+    @Override
+    public synchronized void remove(VolumeId id) {
+        byId.remove(id.value());
+    }
+
+    @Override
+    public synchronized Optional<Volume> find(VolumeId id) {
+        return Optional.ofNullable(byId.get(id.value())).map(Volume::copy);
+    }
+
+    @Override
+    public synchronized Optional<Volume> findByAlias(TenantId tenant, String alias) {
+        return byId.values().stream().filter(v -> v.tenant().equals(tenant) && v.alias().equals(alias)).findFirst()
+                .map(Volume::copy);
+    }
+
+    @Override
+    public synchronized List<Volume> page(TenantId tenant, Optional<VolumeId> after, int limit) {
+        return after(tenant, after).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Stream<Volume> stream(TenantId tenant, Optional<VolumeId> after) {
+        return after(tenant, after).toList().stream();
+    }
+
+    private Stream<Volume> after(TenantId tenant, Optional<VolumeId> after) {
+        var tail = after.isPresent() ? byId.tailMap(after.get().value(), false) : byId;
+        return tail.values().stream().filter(v -> v.tenant().equals(tenant)).map(Volume::copy);
+    }
+
+    @Override
+    public synchronized long count() {
+        return byId.size();
+    }
+
+    @Override
+    public synchronized boolean anyInTenant(TenantId tenant) {
+        return byId.values().stream().anyMatch(v -> v.tenant().equals(tenant));
+    }
+
+    @Override
+    public synchronized boolean anyMadeFrom(SnapshotId snapshot) {
+        return byId.values().stream().anyMatch(v -> v.origin().filter(snapshot::equals).isPresent());
+    }
+
+    @Override
+    public synchronized boolean anyReplicaOn(NodeId node) {
+        return byId.values().stream().anyMatch(v -> v.nodes().contains(node));
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        TreeMap<String, Volume> saved = new TreeMap<>();
+        byId.forEach((id, volume) -> saved.put(id, volume.copy()));
+        return saved;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        byId.clear();
+        byId.putAll((TreeMap<String, Volume>) snapshot);
+    }
+}

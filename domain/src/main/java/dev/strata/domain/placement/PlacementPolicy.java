@@ -1,0 +1,111 @@
+package dev.strata.domain.placement;
+
+import dev.strata.domain.node.NodeId;
+import dev.strata.domain.node.StorageNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where new replicas go. A pure function of the candidate nodes and the request:
+ *
+ * <ul>
+ *   <li>a node qualifies when it is not excluded, matches the rack, zone and region filters, is
+ *       Available and has room for the allocation ({@link StorageNode#refusal});</li>
+ *   <li>qualifying nodes are taken least used first (by the share of their media already
+ *       allocated), the lower node number first among equals;</li>
+ *   <li>each replica goes to a rack no other replica of the volume uses, unless the request allows
+ *       the same rack; a node without a rack label is a rack of its own.</li>
+ * </ul>
+ *
+ * Taking the least used node of each rack in turn finds a placement whenever one exists: any
+ * qualifying rack can give one node, so it succeeds exactly when enough racks qualify.
+ */
+public final class PlacementPolicy {
+
+    private PlacementPolicy() {
+    }
+
+    /** The rack a node counts as, for spreading replicas. */
+    public static String rackOf(StorageNode node) {
+        String rack = node.location().rack();
+        return rack.isEmpty() ? "\u0000node:" + node.id().value() : rack;
+    }
+
+    public static Placement place(List<StorageNode> candidates, PlacementRequest request) {
+        Map<NodeId, String> passedOver = new LinkedHashMap<>();
+        Candidate[] qualified = new Candidate[candidates.size()];
+        int count = 0;
+        for (StorageNode node : candidates) {
+            Optional<String> reason = reasonToSkip(node, request);
+            if (reason.isPresent()) {
+                passedOver.put(node.id(), reason.get());
+            } else {
+                qualified[count++] = new Candidate(node, usedShare(node));
+            }
+        }
+        Candidate[] ordered = Arrays.copyOf(qualified, count);
+        Arrays.sort(ordered, Comparator.comparingDouble(Candidate::usedShare)
+                .thenComparingInt(c -> c.node().number()));
+
+        List<NodeId> chosen = new ArrayList<>(request.replicas());
+        Set<String> racks = new HashSet<>(request.usedRacks());
+        List<StorageNode> sameRack = new ArrayList<>();
+        for (Candidate candidate : ordered) {
+            StorageNode node = candidate.node();
+            if (chosen.size() == request.replicas()) {
+                break;
+            }
+            if (request.sameRackAllowed() || racks.add(rackOf(node))) {
+                chosen.add(node.id());
+            } else {
+                sameRack.add(node);
+            }
+        }
+        if (chosen.size() < request.replicas()) {
+            for (StorageNode node : sameRack) {
+                passedOver.put(node.id(), "is in rack '" + node.location().rack()
+                        + "', which already holds a replica of this volume");
+            }
+            return new Placement(request, chosen, inNodeOrder(candidates, passedOver));
+        }
+        return new Placement(request, chosen, Map.of());
+    }
+
+    private static Optional<String> reasonToSkip(StorageNode node, PlacementRequest request) {
+        if (request.excluded().contains(node.id())) {
+            return Optional.of("already holds a replica of this volume");
+        }
+        String mismatch = request.filter().mismatch(node.location());
+        if (!mismatch.isEmpty()) {
+            return Optional.of(mismatch);
+        }
+        return node.refusal(request.allocation(), request.overcommit());
+    }
+
+    /** The share of a node's media already allocated; a node without media counts as full. */
+    private static double usedShare(StorageNode node) {
+        long total = node.totalCapacity();
+        return total == 0 ? 1.0 : (double) node.allocated().capacity() / total;
+    }
+
+    private static Map<NodeId, String> inNodeOrder(List<StorageNode> candidates, Map<NodeId, String> reasons) {
+        Map<NodeId, String> ordered = new LinkedHashMap<>();
+        for (StorageNode node : candidates) {
+            String reason = reasons.get(node.id());
+            if (reason != null) {
+                ordered.put(node.id(), reason);
+            }
+        }
+        return ordered;
+    }
+
+    private record Candidate(StorageNode node, double usedShare) {
+    }
+}

@@ -1,0 +1,149 @@
+package dev.strata.domain.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.domain.Bytes;
+import dev.strata.domain.DomainException;
+import dev.strata.domain.ErrorCode;
+import dev.strata.domain.node.Allocation;
+import dev.strata.domain.node.Location;
+import dev.strata.domain.node.LocationFilter;
+import dev.strata.domain.node.NodeDeclaration;
+import dev.strata.domain.node.NodeId;
+import dev.strata.domain.node.NodeState;
+import dev.strata.domain.node.StorageNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PlacementPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+    private final List<StorageNode> nodes = new ArrayList<>();
+
+    private StorageNode node(String rack, String zone, long capacityGiB, long usedGiB) {
+        int number = nodes.size() + 1;
+        NodeDeclaration declaration = new NodeDeclaration(List.of("10.2.0." + number), 8090, "n" + number,
+                new Location(rack, zone, "eu"), null, capacityGiB * Bytes.GIB, 0, 0, null);
+        StorageNode node = StorageNode.register(NodeId.generate(), number, declaration, NOW);
+        if (usedGiB > 0) {
+            node.reserve(thick(usedGiB), 4.0);
+        }
+        nodes.add(node);
+        return node;
+    }
+
+    private static Allocation thick(long gib) {
+        return new Allocation(gib * Bytes.GIB, gib * Bytes.GIB, 0, 0);
+    }
+
+    private Placement place(int replicas, long gib, LocationFilter filter, boolean sameRack) {
+        return PlacementPolicy.place(nodes, PlacementRequest.forNewVolume(replicas, thick(gib), filter, sameRack, 4.0));
+    }
+
+    @Test
+    void takesTheLeastUsedNodesFirst() {
+        StorageNode busy = node("r1", "z1", 100, 50);
+        StorageNode idle = node("r2", "z1", 100, 0);
+        StorageNode half = node("r3", "z1", 1000, 400);
+
+        assertThat(place(2, 10, LocationFilter.ANY, false).nodesOrThrow()).containsExactly(idle.id(), half.id());
+        assertThat(busy.id()).isNotNull();
+    }
+
+    @Test
+    void breaksTiesByNodeNumber() {
+        StorageNode first = node("r1", "z1", 100, 0);
+        node("r2", "z1", 100, 0);
+        StorageNode third = node("r3", "z1", 100, 0);
+
+        assertThat(place(1, 1, LocationFilter.ANY, false).nodesOrThrow()).containsExactly(first.id());
+        Placement two = PlacementPolicy.place(List.of(nodes.get(2), nodes.get(1), nodes.get(0)),
+                PlacementRequest.forNewVolume(2, thick(1), LocationFilter.ANY, false, 4.0));
+        assertThat(two.nodesOrThrow()).containsExactly(first.id(), nodes.get(1).id());
+        assertThat(third.number()).isEqualTo(3);
+    }
+
+    @Test
+    void spreadsReplicasOverRacksUnlessTheSameRackIsAllowed() {
+        StorageNode a1 = node("a", "z1", 100, 0);
+        StorageNode a2 = node("a", "z1", 100, 0);
+        StorageNode b1 = node("b", "z1", 100, 10);
+
+        assertThat(place(2, 1, LocationFilter.ANY, false).nodesOrThrow()).containsExactly(a1.id(), b1.id());
+        assertThat(place(2, 1, LocationFilter.ANY, true).nodesOrThrow()).containsExactly(a1.id(), a2.id());
+        Placement three = place(3, 1, LocationFilter.ANY, false);
+        assertThat(three.succeeded()).isFalse();
+        assertThat(three.passedOver()).containsKey(a2.id());
+        assertThat(three.explanation()).contains("which already holds a replica");
+    }
+
+    @Test
+    void countsANodeWithoutARackAsARackOfItsOwn() {
+        node("", "z1", 100, 0);
+        node("", "z1", 100, 0);
+
+        assertThat(place(2, 1, LocationFilter.ANY, false).succeeded()).isTrue();
+    }
+
+    @Test
+    void honoursZoneRackAndRegionFilters() {
+        node("r1", "z1", 100, 0);
+        StorageNode inZ2 = node("r2", "z2", 100, 50);
+
+        Placement placement = place(1, 1, new LocationFilter(null, List.of("z2"), List.of("eu")), false);
+        assertThat(placement.nodesOrThrow()).containsExactly(inZ2.id());
+        Placement nowhere = place(1, 1, new LocationFilter(List.of("r9"), null, null), false);
+        assertThat(nowhere.explanation()).contains("is in rack 'r1', not one of [r9]");
+    }
+
+    @Test
+    void neverPlacesOnNodesOutOfServiceOrWithoutRoomAndSaysWhyPerNode() {
+        StorageNode maintained = node("r1", "z1", 100, 0);
+        maintained.changeState(NodeState.MAINTENANCE, NOW);
+        StorageNode full = node("r2", "z1", 100, 95);
+        StorageNode fine = node("r3", "z1", 100, 0);
+
+        Placement one = place(1, 10, LocationFilter.ANY, false);
+        assertThat(one.nodesOrThrow()).containsExactly(fine.id());
+
+        assertThatThrownBy(() -> place(2, 10, LocationFilter.ANY, false).nodesOrThrow())
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_CAPACITY))
+                .hasMessageContaining("1 of 3 backends qualify")
+                .hasMessageContaining("backend " + maintained.id() + " is Maintenance")
+                .hasMessageContaining("backend " + full.id() + " has 5 GiB free, needs 10 GiB");
+    }
+
+    @Test
+    void skipsExcludedNodesAndRacksInUseWhenAddingAReplica() {
+        StorageNode holder = node("r1", "z1", 100, 0);
+        StorageNode sameRack = node("r1", "z1", 100, 0);
+        StorageNode other = node("r2", "z1", 100, 50);
+
+        Placement placement = PlacementPolicy.place(nodes, new PlacementRequest(1, thick(1), LocationFilter.ANY, false,
+                Set.of(holder.id()), Set.of(PlacementPolicy.rackOf(holder)), 4.0));
+
+        assertThat(placement.nodesOrThrow()).containsExactly(other.id());
+        assertThat(sameRack.id()).isNotEqualTo(other.id());
+    }
+
+    @Test
+    void saysSoWhenThereIsNoNodeAtAll() {
+        assertThat(place(1, 1, LocationFilter.ANY, false).explanation()).contains("no backend is registered");
+    }
+
+    @Test
+    void keepsLongExplanationsBounded() {
+        for (int i = 0; i < 200; i++) {
+            node("r" + i, "z1", 1, 1);
+        }
+        String explanation = place(1, 1, LocationFilter.ANY, false).explanation();
+
+        assertThat(explanation).contains("and 150 more backends passed over");
+        assertThat(explanation.length()).isLessThan(6000);
+    }
+}
