@@ -22,12 +22,22 @@ public final class SecureTokenSecrets implements TokenSecrets {
     private static final int PASSWORD_BYTES = 18;
 
     private final SecureRandom random = new SecureRandom();
-    private final SecretKeySpec fingerprintKey;
+    private final ThreadLocal<Mac> fingerprints;
 
     public SecureTokenSecrets() {
         byte[] key = new byte[32];
         random.nextBytes(key);
-        fingerprintKey = new SecretKeySpec(key, "HmacSHA256");
+        SecretKeySpec fingerprintKey = new SecretKeySpec(key, "HmacSHA256");
+        // Looking up and keying a Mac costs more than using one, and every Basic request needs one.
+        fingerprints = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(fingerprintKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Override
@@ -57,13 +67,7 @@ public final class SecureTokenSecrets implements TokenSecrets {
 
     @Override
     public String fingerprint(String material) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(fingerprintKey);
-            return HexFormat.of().formatHex(mac.doFinal(material.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(fingerprints.get().doFinal(material.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
