@@ -23,7 +23,7 @@ public record LocationFilter(List<String> racks, List<String> zones, List<String
     }
 
     private static List<String> labels(String field, List<String> values) {
-        if (values == null) {
+        if (values == null || values.isEmpty()) {
             return List.of();
         }
         if (values.size() > MAX_ENTRIES) {
