@@ -24,7 +24,7 @@ public record HostId(String value) {
 
     /** Parses what a client sent in the field {@code field}; bad input names that field. */
     public static HostId parse(String field, String value) {
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
             throw DomainException.invalidInput(field + " is required");
         }
         try {
