@@ -1,5 +1,6 @@
 -- Hosts, the volumes published to them, and the targets and namespaces that expose them: what each
--- node should export to each host. Times in epoch milliseconds.
+-- node should export to each host. Times in epoch milliseconds. The tables with a natural key are
+-- WITHOUT ROWID: one b-tree each instead of two, so a publish dirties fewer pages per commit.
 
 CREATE TABLE hosts (
     id            TEXT    NOT NULL PRIMARY KEY,
@@ -26,7 +27,7 @@ CREATE TABLE volume_publications (
     exclusive    INTEGER NOT NULL CHECK (exclusive IN (0, 1)),
     published_at INTEGER NOT NULL,
     PRIMARY KEY (volume_id, host_id)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE UNIQUE INDEX volume_publications_one_exclusive ON volume_publications (volume_id) WHERE exclusive = 1;
 CREATE INDEX volume_publications_by_host ON volume_publications (host_id);
@@ -38,7 +39,7 @@ CREATE TABLE targets (
     name       TEXT    NOT NULL UNIQUE,
     created_at INTEGER NOT NULL,
     PRIMARY KEY (host_id, node_id)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE INDEX targets_by_node ON targets (node_id);
 
@@ -55,7 +56,7 @@ CREATE TABLE namespaces (
     UNIQUE (host_id, replica_id),
     FOREIGN KEY (host_id, node_id) REFERENCES targets (host_id, node_id),
     FOREIGN KEY (volume_id, host_id) REFERENCES volume_publications (volume_id, host_id)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE INDEX namespaces_by_volume ON namespaces (volume_id, host_id, node_id);
 CREATE INDEX namespaces_by_replica ON namespaces (replica_id);
