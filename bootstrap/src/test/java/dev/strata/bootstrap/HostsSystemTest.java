@@ -153,6 +153,8 @@ class HostsSystemTest {
 
         JsonNode target = cinder.get("/targets?hostId=" + hostId + "&volId=" + volume).json().get(0);
         assertThat(target.path("hostId").asText()).isEqualTo(hostId);
+        assertThat(target.path("allowedHosts")).hasSize(1);
+        assertThat(target.path("allowedHosts").get(0).asText()).as("the grant").isEqualTo(nqn);
         assertThat(target.path("numNamespaces").asInt()).isEqualTo(1);
         assertThat(target.path("alias").asText()).startsWith("compute-1@node-");
         JsonNode namespace = target.path("namespaces").get(0);

@@ -111,7 +111,7 @@ public final class PublicationService implements PublishVolumeUseCase, Unpublish
                 Host host = knownHosts.computeIfAbsent(seen.host(), this::host);
                 String node = nodeNames.computeIfAbsent(seen.node(), id -> nodes.find(id).map(PublicationService::label)
                         .orElse(id.value()));
-                views.add(new TargetView(seen, host.name() + "@" + node));
+                views.add(new TargetView(seen, host.nqn(), host.name() + "@" + node));
             }
             return views;
         });

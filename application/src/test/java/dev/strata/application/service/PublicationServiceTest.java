@@ -111,6 +111,7 @@ class PublicationServiceTest {
         }
         assertThat(views).extracting(TargetView::alias).containsExactlyInAnyOrder("compute-1@node-a",
                 "compute-1@node-b");
+        assertThat(views).extracting(TargetView::grantedTo).containsOnly(ports.hosts().find(host).orElseThrow().nqn());
         assertThat(ports.publications().isPublished(volume.id())).isTrue();
     }
 
