@@ -113,6 +113,7 @@ public final class AuthorizationTable {
             inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}snapshot_volumes"),
             inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}clone_volume"),
 
+            needs(PRIVILEGE_CLUSTER_READ, "GET", "/metrics"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes/{id}"),
 

@@ -19,6 +19,8 @@ import dev.strata.adapters.rest.filter.RequestIdFilter;
 import dev.strata.adapters.rest.filter.TrailingSlashFilter;
 import dev.strata.adapters.rest.http.ObjectMapperResolver;
 import dev.strata.adapters.rest.ops.HealthResource;
+import dev.strata.adapters.rest.ops.MetricsResource;
+import dev.strata.adapters.rest.ops.RequestMetrics;
 import dev.strata.adapters.rest.provisioner.BackendResource;
 import dev.strata.adapters.rest.provisioner.CloneVolumeResource;
 import dev.strata.adapters.rest.provisioner.InfoResource;
@@ -107,6 +109,9 @@ public final class RestApi {
         config.register(new InfoResource(system.info()));
         config.register(new VersionResource(system.build()));
         config.register(new HealthResource(system.readiness()));
+        RequestMetrics requests = new RequestMetrics();
+        config.register(requests);
+        config.register(new MetricsResource(system.metrics(), requests, system.build()));
 
         UseCases.Sessions sessions = useCases.sessions();
         config.register(new SessionResource(sessions.login(), sessions.logout(), sessions.whoAmI(),
