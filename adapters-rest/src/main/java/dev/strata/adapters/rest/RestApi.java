@@ -20,6 +20,7 @@ import dev.strata.adapters.rest.filter.TrailingSlashFilter;
 import dev.strata.adapters.rest.http.ObjectMapperResolver;
 import dev.strata.adapters.rest.ops.HealthResource;
 import dev.strata.adapters.rest.ops.MetricsResource;
+import dev.strata.adapters.rest.ops.OpenApiResource;
 import dev.strata.adapters.rest.ops.RequestMetrics;
 import dev.strata.adapters.rest.provisioner.BackendResource;
 import dev.strata.adapters.rest.provisioner.CloneVolumeResource;
@@ -112,6 +113,7 @@ public final class RestApi {
         RequestMetrics requests = new RequestMetrics();
         config.register(requests);
         config.register(new MetricsResource(system.metrics(), requests, system.build()));
+        config.register(new OpenApiResource(system.build()));
 
         UseCases.Sessions sessions = useCases.sessions();
         config.register(new SessionResource(sessions.login(), sessions.logout(), sessions.whoAmI(),
