@@ -204,6 +204,7 @@ class AuthorizationSystemTest {
         scenario("GET /healthz", c -> get("/healthz"));
         scenario("GET /readyz", c -> get("/readyz"));
         scenario("GET /metrics", c -> get("/metrics"));
+        scenario("GET /openapi.json", c -> get("/openapi.json"));
         scenario("GET /v1/version", c -> get("/v1/version"));
         scenario("POST /v1/session/login", c -> new Call("POST", "/v1/session/login",
                 "{\"username\": \"admin\", \"password\": \"" + TestServer.ADMIN_PASSWORD + "\"}"));

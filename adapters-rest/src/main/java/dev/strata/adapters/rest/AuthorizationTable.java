@@ -75,6 +75,7 @@ public final class AuthorizationTable {
             open("GET", "/info"),
             open("GET", "/healthz"),
             open("GET", "/readyz"),
+            open("GET", "/openapi.json"),
             open("GET", "/v1/version"),
             open("POST", "/v1/session/login"),
 

@@ -20,6 +20,7 @@ import dev.strata.adapters.rest.filter.TrailingSlashFilter;
 import dev.strata.adapters.rest.http.ObjectMapperResolver;
 import dev.strata.adapters.rest.ops.HealthResource;
 import dev.strata.adapters.rest.ops.MetricsResource;
+import dev.strata.adapters.rest.ops.OpenApiResource;
 import dev.strata.adapters.rest.ops.RequestMetrics;
 import dev.strata.adapters.rest.provisioner.BackendResource;
 import dev.strata.adapters.rest.provisioner.CloneVolumeResource;
@@ -39,8 +40,10 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The HTTP API as one Jersey application: hand-built resources, filters and error mappers. */
 public final class RestApi {
@@ -53,22 +56,27 @@ public final class RestApi {
      * stripped of their regular expressions ({@code {tenant: …}} becomes {@code {tenant}}).
      */
     public static Set<String> endpoints(ResourceConfig config) {
-        Set<String> endpoints = new TreeSet<>();
-        for (Object instance : config.getInstances()) {
-            if (instance.getClass().isAnnotationPresent(jakarta.ws.rs.Path.class)) {
-                collect(Resource.from(instance.getClass()), "", endpoints);
-            }
-        }
-        return endpoints;
+        return resourceMethods(config).keySet();
     }
 
-    private static void collect(Resource resource, String prefix, Set<String> endpoints) {
+    /** Every endpoint, named as {@link #endpoints} names it, with Jersey's model of the method serving it. */
+    public static SortedMap<String, ResourceMethod> resourceMethods(ResourceConfig config) {
+        SortedMap<String, ResourceMethod> methods = new TreeMap<>();
+        for (Object instance : config.getInstances()) {
+            if (instance.getClass().isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                collect(Resource.from(instance.getClass()), "", methods);
+            }
+        }
+        return methods;
+    }
+
+    private static void collect(Resource resource, String prefix, Map<String, ResourceMethod> methods) {
         String path = join(prefix, resource.getPath());
         for (ResourceMethod method : resource.getResourceMethods()) {
-            endpoints.add(method.getHttpMethod() + " " + (path.isEmpty() ? "/" : path));
+            methods.put(method.getHttpMethod() + " " + (path.isEmpty() ? "/" : path), method);
         }
         for (Resource child : resource.getChildResources()) {
-            collect(child, path, endpoints);
+            collect(child, path, methods);
         }
     }
 
@@ -112,6 +120,7 @@ public final class RestApi {
         RequestMetrics requests = new RequestMetrics();
         config.register(requests);
         config.register(new MetricsResource(system.metrics(), requests, system.build()));
+        config.register(new OpenApiResource(system.build()));
 
         UseCases.Sessions sessions = useCases.sessions();
         config.register(new SessionResource(sessions.login(), sessions.logout(), sessions.whoAmI(),
