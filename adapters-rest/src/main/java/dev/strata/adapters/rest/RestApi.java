@@ -41,7 +41,6 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -53,13 +52,9 @@ public final class RestApi {
 
     /**
      * Every endpoint the application serves, as {@code "METHOD /path"} with Jersey's path templates
-     * stripped of their regular expressions ({@code {tenant: …}} becomes {@code {tenant}}).
+     * stripped of their regular expressions ({@code {tenant: …}} becomes {@code {tenant}}), with
+     * Jersey's model of the method serving it.
      */
-    public static Set<String> endpoints(ResourceConfig config) {
-        return resourceMethods(config).keySet();
-    }
-
-    /** Every endpoint, named as {@link #endpoints} names it, with Jersey's model of the method serving it. */
     public static SortedMap<String, ResourceMethod> resourceMethods(ResourceConfig config) {
         SortedMap<String, ResourceMethod> methods = new TreeMap<>();
         for (Object instance : config.getInstances()) {

@@ -56,7 +56,7 @@ public final class OpenApiDocument {
         return operations().stream().filter(o -> o.method().equals(method) && o.path().equals(path)).findFirst();
     }
 
-    /** The endpoint an operation describes, named as {@code RestApi.endpoints} names it. */
+    /** The endpoint an operation describes, named as {@code RestApi.resourceMethods} names it. */
     public String endpoint(Operation operation) {
         return operation.method() + " " + servedPath(operation.path());
     }
