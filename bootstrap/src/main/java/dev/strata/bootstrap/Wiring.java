@@ -120,7 +120,7 @@ public final class Wiring implements AutoCloseable {
             AccessBootstrap accessBootstrap = new AccessBootstrap(database.users(), database.roles(),
                     database.sessions(), hasher, secrets, transactions, mutations, clock);
             UseCases useCases = new UseCases(
-                    new UseCases.System(build, system, system),
+                    new UseCases.System(build, system, system, system),
                     new UseCases.Sessions(authentication, authentication, authentication, accounts, accounts),
                     new UseCases.Users(users, users, users, users, users, users, users),
                     new UseCases.Roles(roles, roles, roles, roles, roles, roles, roles, roles, roles),

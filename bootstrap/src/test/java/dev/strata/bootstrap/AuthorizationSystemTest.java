@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.rest.AuthorizationTable;
 import dev.strata.adapters.rest.AuthorizationTable.Access;
 import dev.strata.adapters.rest.AuthorizationTable.Rule;
-import dev.strata.adapters.rest.RestApi;
-import dev.strata.application.Settings;
 import dev.strata.bootstrap.support.Api;
 import dev.strata.bootstrap.support.Reply;
+import dev.strata.bootstrap.support.ServedEndpoints;
 import dev.strata.bootstrap.support.TestServer;
-import dev.strata.domain.access.AuthMode;
 import dev.strata.domain.access.BuiltInRoles;
 import dev.strata.domain.access.Privilege;
 import dev.strata.domain.access.Role;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -224,6 +221,8 @@ class AuthorizationSystemTest {
         scenario("GET /info", c -> get("/info"));
         scenario("GET /healthz", c -> get("/healthz"));
         scenario("GET /readyz", c -> get("/readyz"));
+        scenario("GET /metrics", c -> get("/metrics"));
+        scenario("GET /openapi.json", c -> get("/openapi.json"));
         scenario("GET /v1/version", c -> get("/v1/version"));
         scenario("POST /v1/session/login", c -> new Call("POST", "/v1/session/login",
                 "{\"username\": \"admin\", \"password\": \"" + TestServer.ADMIN_PASSWORD + "\"}"));
@@ -354,8 +353,7 @@ class AuthorizationSystemTest {
 
     @Test
     void theTableCoversEveryEndpointTheServerHasAndNoOther() {
-        Set<String> served = RestApi.endpoints(RestApi.resourceConfig(Wiring.create(dataDir.resolve("unused.db"),
-                new Settings(AuthMode.LOCAL, 4.0), Clock.systemUTC()).useCases()));
+        Set<String> served = ServedEndpoints.of(dataDir).keySet();
         Set<String> tabled = AuthorizationTable.RULES.stream().map(Rule::key).collect(Collectors.toSet());
 
         assertThat(served).as("endpoints the table lacks").isSubsetOf(tabled);

@@ -52,8 +52,9 @@ public final class SqliteDatabase implements AutoCloseable {
     private SqliteDatabase(Path file) {
         this.file = file;
         this.pool = new ConnectionPool(file, READERS);
-        Jdbi writer = configure(Jdbi.create(pool.writerFactory()));
-        Jdbi readers = configure(Jdbi.create(pool.readerFactory()));
+        CachedStatements statements = new CachedStatements();
+        Jdbi writer = configure(Jdbi.create(pool.writerFactory()), statements);
+        Jdbi readers = configure(Jdbi.create(pool.readerFactory()), statements);
         this.transactions = new JdbiTransactions(writer, readers);
         this.nodes = new SqliteNodes(transactions);
         this.auditLog = new SqliteAuditLog(transactions);
@@ -118,8 +119,8 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private static Jdbi configure(Jdbi jdbi) {
-        return jdbi.installPlugin(new SqlObjectPlugin());
+    private static Jdbi configure(Jdbi jdbi, CachedStatements statements) {
+        return jdbi.installPlugin(new SqlObjectPlugin()).setStatementBuilderFactory(statements);
     }
 
     public Transactions transactions() {

@@ -16,8 +16,10 @@ import dev.strata.domain.volume.VolumeSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -85,6 +87,16 @@ final class SqliteVolumes implements Volumes {
     @Override
     public long count() {
         return transactions.withHandle(h -> h.attach(VolumeDao.class).count());
+    }
+
+    @Override
+    public Map<ReplicaState, Long> replicasByState() {
+        return transactions.withHandle(h -> {
+            Map<ReplicaState, Long> counts = new EnumMap<>(ReplicaState.class);
+            h.attach(VolumeDao.class).replicaCounts()
+                    .forEach(row -> counts.put(ReplicaState.valueOf(row.state()), row.count()));
+            return counts;
+        });
     }
 
     @Override

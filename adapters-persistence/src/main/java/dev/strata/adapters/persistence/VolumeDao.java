@@ -1,6 +1,7 @@
 package dev.strata.adapters.persistence;
 
 import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -41,6 +42,13 @@ interface VolumeDao {
 
     @SqlQuery("SELECT COUNT(*) FROM volumes")
     long count();
+
+    record StateCount(String state, long count) {
+    }
+
+    @SqlQuery("SELECT state, COUNT(*) AS count FROM replicas GROUP BY state")
+    @RegisterConstructorMapper(StateCount.class)
+    List<StateCount> replicaCounts();
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM volumes WHERE tenant_id = :tenant)")
     boolean anyInTenant(@Bind("tenant") String tenant);

@@ -77,6 +77,7 @@ public final class AuthorizationTable {
             open("GET", "/info"),
             open("GET", "/healthz"),
             open("GET", "/readyz"),
+            open("GET", "/openapi.json"),
             open("GET", "/v1/version"),
             open("POST", "/v1/session/login"),
 
@@ -123,6 +124,7 @@ public final class AuthorizationTable {
             inTenant(PRIVILEGE_HOST_WRITE, "POST", "/{tenant}unpublish"),
             needs(PRIVILEGE_HOST_READ, "GET", "/targets"),
 
+            needs(PRIVILEGE_CLUSTER_READ, "GET", "/metrics"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes/{id}"),
 

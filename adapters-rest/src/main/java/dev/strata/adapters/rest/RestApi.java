@@ -19,6 +19,9 @@ import dev.strata.adapters.rest.filter.RequestIdFilter;
 import dev.strata.adapters.rest.filter.TrailingSlashFilter;
 import dev.strata.adapters.rest.http.ObjectMapperResolver;
 import dev.strata.adapters.rest.ops.HealthResource;
+import dev.strata.adapters.rest.ops.MetricsResource;
+import dev.strata.adapters.rest.ops.OpenApiResource;
+import dev.strata.adapters.rest.ops.RequestMetrics;
 import dev.strata.adapters.rest.provisioner.BackendResource;
 import dev.strata.adapters.rest.provisioner.CloneVolumeResource;
 import dev.strata.adapters.rest.provisioner.HostProbeResource;
@@ -43,8 +46,9 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The HTTP API as one Jersey application: hand-built resources, filters and error mappers. */
 public final class RestApi {
@@ -54,25 +58,26 @@ public final class RestApi {
 
     /**
      * Every endpoint the application serves, as {@code "METHOD /path"} with Jersey's path templates
-     * stripped of their regular expressions ({@code {tenant: …}} becomes {@code {tenant}}).
+     * stripped of their regular expressions ({@code {tenant: …}} becomes {@code {tenant}}), with
+     * Jersey's model of the method serving it.
      */
-    public static Set<String> endpoints(ResourceConfig config) {
-        Set<String> endpoints = new TreeSet<>();
+    public static SortedMap<String, ResourceMethod> resourceMethods(ResourceConfig config) {
+        SortedMap<String, ResourceMethod> methods = new TreeMap<>();
         for (Object instance : config.getInstances()) {
             if (instance.getClass().isAnnotationPresent(jakarta.ws.rs.Path.class)) {
-                collect(Resource.from(instance.getClass()), "", endpoints);
+                collect(Resource.from(instance.getClass()), "", methods);
             }
         }
-        return endpoints;
+        return methods;
     }
 
-    private static void collect(Resource resource, String prefix, Set<String> endpoints) {
+    private static void collect(Resource resource, String prefix, Map<String, ResourceMethod> methods) {
         String path = join(prefix, resource.getPath());
         for (ResourceMethod method : resource.getResourceMethods()) {
-            endpoints.add(method.getHttpMethod() + " " + (path.isEmpty() ? "/" : path));
+            methods.put(method.getHttpMethod() + " " + (path.isEmpty() ? "/" : path), method);
         }
         for (Resource child : resource.getChildResources()) {
-            collect(child, path, endpoints);
+            collect(child, path, methods);
         }
     }
 
@@ -113,6 +118,10 @@ public final class RestApi {
         config.register(new InfoResource(system.info()));
         config.register(new VersionResource(system.build()));
         config.register(new HealthResource(system.readiness()));
+        RequestMetrics requests = new RequestMetrics();
+        config.register(requests);
+        config.register(new MetricsResource(system.metrics(), requests, system.build()));
+        config.register(new OpenApiResource(system.build()));
 
         UseCases.Sessions sessions = useCases.sessions();
         config.register(new SessionResource(sessions.login(), sessions.logout(), sessions.whoAmI(),

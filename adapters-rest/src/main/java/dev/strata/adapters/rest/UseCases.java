@@ -40,13 +40,15 @@ import dev.strata.adapters.rest.provisioner.HostUseCases;
 import dev.strata.adapters.rest.provisioner.TenantUseCases;
 import dev.strata.adapters.rest.provisioner.VolumeUseCases;
 import dev.strata.application.port.in.system.GetSystemInfoUseCase;
+import dev.strata.application.port.in.system.ReadMetricsUseCase;
 
 /** Everything the HTTP API drives, grouped by concept. Bootstrap fills it in. */
 public record UseCases(System system, Sessions sessions, Users users, Roles roles, Tokens tokens, Audit audit,
                        Nodes nodes, TenantUseCases tenants, VolumeUseCases volumes,
                        HostUseCases hosts) {
 
-    public record System(BuildInfo build, GetSystemInfoUseCase info, CheckReadinessUseCase readiness) {
+    public record System(BuildInfo build, GetSystemInfoUseCase info, CheckReadinessUseCase readiness,
+                         ReadMetricsUseCase metrics) {
     }
 
     public record Sessions(AuthenticateUseCase authenticate, LoginUseCase login, LogoutUseCase logout,

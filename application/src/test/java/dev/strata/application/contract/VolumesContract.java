@@ -21,6 +21,7 @@ import dev.strata.domain.volume.VolumeSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,8 @@ public abstract class VolumesContract {
         assertThat(found.capacity()).isEqualTo(40 * Bytes.GIB);
         assertThat(found.replicas()).isEqualTo(volume.replicas());
         assertThat(found.nodes()).containsExactly(nodes.get(0), nodes.get(3));
+        assertThat(ports().volumes().replicasByState())
+                .isEqualTo(Map.of(ReplicaState.MISSING, 1L, ReplicaState.SYNCHRONIZING, 1L));
         assertThat(ports().volumes().findByAlias(ACME, "db")).isEmpty();
         assertThat(ports().volumes().anyReplicaOn(nodes.get(1))).isFalse();
         assertThat(ports().volumes().anyReplicaOn(nodes.get(3))).isTrue();

@@ -3,12 +3,17 @@ package dev.strata.application.fake;
 import dev.strata.application.port.out.Volumes;
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.tenant.TenantId;
+import dev.strata.domain.volume.Replica;
+import dev.strata.domain.volume.ReplicaState;
 import dev.strata.domain.volume.SnapshotId;
 import dev.strata.domain.volume.Volume;
 import dev.strata.domain.volume.VolumeId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Volumes in a map ordered by id. Stores and hands out copies, as a database would. */
@@ -68,6 +73,13 @@ public final class InMemoryVolumes implements Volumes, InMemoryTransactions.Part
     @Override
     public synchronized long count() {
         return byId.size();
+    }
+
+    @Override
+    public synchronized Map<ReplicaState, Long> replicasByState() {
+        return byId.values().stream().flatMap(v -> v.replicas().stream())
+                .collect(Collectors.groupingBy(Replica::state, () -> new EnumMap<>(ReplicaState.class),
+                        Collectors.counting()));
     }
 
     @Override

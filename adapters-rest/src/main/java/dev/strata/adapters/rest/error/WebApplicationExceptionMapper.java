@@ -21,7 +21,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             case 403 -> ErrorResponses.of(ErrorCode.FORBIDDEN, "forbidden");
             case 404 -> ErrorResponses.of(ErrorCode.NOT_EXISTS, "no such resource");
             case 405 -> ErrorResponses.of(405, "MethodNotAllowed", "this method is not allowed on this path");
-            case 406 -> ErrorResponses.of(406, "NotAcceptable", "this API answers only application/json");
+            case 406 -> ErrorResponses.of(406, "NotAcceptable",
+                    "the Accept header names no media type this endpoint answers in");
             case 413 -> ErrorResponses.of(413, "PayloadTooLarge", "the request body is too large");
             case 415 -> ErrorResponses.of(415, "UnsupportedMediaType", "send the request body as application/json");
             default -> null;

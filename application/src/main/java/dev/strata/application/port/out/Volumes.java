@@ -2,10 +2,12 @@ package dev.strata.application.port.out;
 
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.tenant.TenantId;
+import dev.strata.domain.volume.ReplicaState;
 import dev.strata.domain.volume.SnapshotId;
 import dev.strata.domain.volume.Volume;
 import dev.strata.domain.volume.VolumeId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -34,6 +36,9 @@ public interface Volumes {
 
     /** How many volumes there are, in all tenants. */
     long count();
+
+    /** How many replicas there are in each state, in all tenants; a state without replicas is absent. */
+    Map<ReplicaState, Long> replicasByState();
 
     boolean anyInTenant(TenantId tenant);
 
