@@ -33,6 +33,7 @@ import javax.net.ssl.TrustManagerFactory;
  * Load create BASE_URL CERT CLIENTS SECONDS   concurrent creates, each client on its own connection
  * Load page   BASE_URL CERT REQUESTS          GET /volumes?limit=100 from random places, one at a time
  * Load list   BASE_URL CERT                   GET /volumes, the whole list, read as it streams
+ * Load publish BASE_URL CERT CLIENTS SECONDS  publish + unpublish round trips, each client its own host and volume
  * </pre>
  */
 public final class Load {
@@ -47,7 +48,8 @@ public final class Load {
             case "create" -> create(base, tls, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "page" -> page(base, tls, Integer.parseInt(args[3]));
             case "list" -> list(base, tls);
-            default -> throw new IllegalArgumentException("create, page or list");
+            case "publish" -> publish(base, tls, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            default -> throw new IllegalArgumentException("create, page, list or publish");
         }
     }
 
@@ -119,6 +121,80 @@ public final class Load {
         System.out.printf("creates: %d in %d s with %d clients = %.0f volumes/s; statuses %s%n", all.length, seconds,
                 clients, all.length / (double) seconds, statuses);
         printLatencies(all);
+    }
+
+    /**
+     * Each client probes its own host, creates its own writable volume with two replicas, then
+     * publishes it and unpublishes it again as fast as it can, on its own connection: one round
+     * trip is two requests, each one write transaction. Five seconds of the same load first warm
+     * the server up and are not counted.
+     */
+    private static void publish(URI base, SSLContext tls, int clients, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(clients);
+        long[] window = new long[2];
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            results.add(pool.submit(() -> {
+                HttpClient http = client(tls);
+                UUID host = new UUID(0x5354524154410000L + client, System.nanoTime());
+                String volume = UUID.randomUUID().toString();
+                expect(http.send(request(base, "host_probe").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"hostNqn\": \"nqn.2014-08.org.nvmexpress:uuid:" + host + "\", \"hostId\": \"" + host
+                                + "\", \"name\": \"bench-" + client + "\", \"clientType\": \"Agent\","
+                                + " \"version\": \"bench\", \"duration\": 30}")).build(),
+                        HttpResponse.BodyHandlers.ofString()), 200);
+                expect(http.send(request(base, "volumes").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"alias\": \"bench-publish-" + volume + "\", \"capacity\": 10, \"uuid\": \"" + volume
+                                + "\", \"provisioningType\": \"THIN\", \"storageClass\": {\"numReplicas\": 2}}"))
+                        .build(), HttpResponse.BodyHandlers.ofString()), 201);
+                String body = "{\"hostId\": \"" + host + "\", \"volId\": \"" + volume + "\"}";
+                synchronized (window) {
+                    if (window[0] == 0) {
+                        window[0] = System.nanoTime() + 5_000_000_000L;
+                        window[1] = window[0] + seconds * 1_000_000_000L;
+                    }
+                }
+                ready.await();
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                long now;
+                while ((now = System.nanoTime()) < window[1]) {
+                    HttpResponse<String> published = http.send(request(base, "publish")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> unpublished = http.send(request(base, "unpublish")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (now >= window[0]) {
+                        latencies[n++] = System.nanoTime() - now;
+                        synchronized (statuses) {
+                            statuses.merge(published.statusCode(), 1, Integer::sum);
+                            statuses.merge(unpublished.statusCode(), 1, Integer::sum);
+                        }
+                    }
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> result : results) {
+            long[] mine = result.get();
+            long[] merged = Arrays.copyOf(all, all.length + mine.length);
+            System.arraycopy(mine, 0, merged, all.length, mine.length);
+            all = merged;
+        }
+        pool.shutdown();
+        System.out.printf("publish + unpublish: %d round trips in %d s with %d clients = %.0f round trips/s"
+                + " (%.0f requests/s); statuses %s%n", all.length, seconds, clients, all.length / (double) seconds,
+                2 * all.length / (double) seconds, statuses);
+        printLatencies(all);
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
     }
 
     private static void page(URI base, SSLContext tls, int requests) throws Exception {

@@ -7,6 +7,7 @@ import dev.strata.adapters.auth.OidcConfig;
 import dev.strata.adapters.auth.SecureTokenSecrets;
 import dev.strata.adapters.persistence.SqliteDatabase;
 import dev.strata.adapters.rest.UseCases;
+import dev.strata.adapters.rest.provisioner.HostUseCases;
 import dev.strata.adapters.rest.provisioner.TenantUseCases;
 import dev.strata.adapters.rest.provisioner.VolumeUseCases;
 import dev.strata.application.BuildInfo;
@@ -20,8 +21,10 @@ import dev.strata.application.service.AccessTokenService;
 import dev.strata.application.service.AccountService;
 import dev.strata.application.service.AuditService;
 import dev.strata.application.service.AuthenticationService;
+import dev.strata.application.service.HostService;
 import dev.strata.application.service.Mutations;
 import dev.strata.application.service.NodeService;
+import dev.strata.application.service.PublicationService;
 import dev.strata.application.service.RoleService;
 import dev.strata.application.service.SnapshotService;
 import dev.strata.application.service.SystemService;
@@ -84,7 +87,7 @@ public final class Wiring implements AutoCloseable {
             var transactions = database.transactions();
             Mutations mutations = new Mutations(transactions, database.auditLog(), clock);
             NodeService nodes = new NodeService(database.nodes(), database.volumes(), database.snapshots(),
-                    transactions, mutations, clock);
+                    database.publications(), transactions, mutations, clock);
             TenantService tenants = new TenantService(database.tenants(), database.nodes(), database.volumes(),
                     database.snapshots(), transactions, mutations, clock);
             VolumeService volumes = new VolumeService(database.nodes(), database.tenants(), database.volumes(),
@@ -92,6 +95,10 @@ public final class Wiring implements AutoCloseable {
                     settings.thinOvercommit(), clock);
             SnapshotService snapshots = new SnapshotService(database.nodes(), database.tenants(), database.volumes(),
                     database.snapshots(), transactions, mutations, settings.thinOvercommit(), clock);
+            HostService hosts = new HostService(database.hosts(), database.publications(), transactions, mutations,
+                    clock);
+            PublicationService publications = new PublicationService(database.hosts(), database.nodes(),
+                    database.tenants(), database.volumes(), database.publications(), transactions, mutations, clock);
             SystemService system = new SystemService(build, settings, database.nodes(), database.volumes(),
                     transactions, database.readiness());
             // Only the chosen mode's directory is built: LOCAL never reaches out to one.
@@ -123,7 +130,8 @@ public final class Wiring implements AutoCloseable {
                     new TenantUseCases(tenants, tenants, tenants, tenants, tenants),
                     new VolumeUseCases(volumes, volumes, volumes, volumes, volumes, volumes, volumes, volumes,
                             volumes, volumes, volumes, snapshots, snapshots, snapshots, snapshots, snapshots,
-                            snapshots, snapshots, snapshots));
+                            snapshots, snapshots, snapshots),
+                    new HostUseCases(hosts, hosts, hosts, hosts, publications, publications, publications));
             return new Wiring(database, useCases, accessBootstrap, authentication, settings.authMode(), directory);
         } catch (RuntimeException e) {
             database.close();

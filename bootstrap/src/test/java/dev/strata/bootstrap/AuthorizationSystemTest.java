@@ -182,6 +182,27 @@ class AuthorizationSystemTest {
         return reply.json().path("snapshotID").asText();
     }
 
+    /** A host that has just probed; returns its id. */
+    private static String host() {
+        String id = "host-" + unique();
+        Reply reply = admin.post("/host_probe", probe(id));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return id;
+    }
+
+    private static String probe(String hostId) {
+        return "{\"hostNqn\": \"nqn.2014-08.com.example:" + hostId + "\", \"hostId\": \"" + hostId
+                + "\", \"name\": \"" + hostId + "\", \"clientType\": \"Agent\", \"duration\": 30}";
+    }
+
+    /** A new volume of {@link #TENANT} published to the host; returns the publish body. */
+    private static String published(String hostId) {
+        String body = "{\"hostId\": \"" + hostId + "\", \"volId\": \"" + volume(1) + "\"}";
+        Reply reply = admin.post("/" + TENANT + "/publish", body);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return body;
+    }
+
     private static String tenant() {
         String id = "t-" + unique();
         admin.post("/tenants", "{\"tenantId\": \"" + id + "\", \"capacity\": 10}");
@@ -268,6 +289,19 @@ class AuthorizationSystemTest {
                         + "\", \"writable\": true}"));
         scenario("POST /{tenant}clone_volume", c -> new Call("POST", t + "/clone_volume",
                 "{\"sourceVolumeId\": \"" + volume(1) + "\", \"alias\": \"clone-" + unique() + "\"}"));
+
+        scenario("POST /host_probe", c -> new Call("POST", "/host_probe", probe("new-host-" + unique())));
+        scenario("GET /hosts", c -> get("/hosts"));
+        scenario("GET /hosts/{uuid}", c -> get("/hosts/" + host()));
+        scenario("DELETE /hosts/{uuid}", c -> new Call("DELETE", "/hosts/" + host(), null));
+        scenario("POST /{tenant}publish", c -> new Call("POST", t + "/publish",
+                "{\"hostId\": \"" + host() + "\", \"volId\": \"" + volume(1) + "\"}"));
+        scenario("POST /{tenant}unpublish", c -> new Call("POST", t + "/unpublish", published(host())));
+        scenario("GET /targets", c -> {
+            String hostId = host();
+            published(hostId);
+            return get("/targets?hostId=" + hostId);
+        });
 
         scenario("GET /v1/cluster/nodes", c -> get("/v1/cluster/nodes/"));
         scenario("GET /v1/cluster/nodes/{id}", c -> {

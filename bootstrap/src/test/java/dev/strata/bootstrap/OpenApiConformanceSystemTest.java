@@ -55,6 +55,7 @@ class OpenApiConformanceSystemTest {
         backends(admin);
         volumes(admin);
         snapshots(admin);
+        hosts(admin);
         sessions(admin);
         accessTokens(admin, usersAndRoles(admin));
     }
@@ -226,6 +227,28 @@ class OpenApiConformanceSystemTest {
         call(admin, "DELETE", "/volumes/" + clone, null, "/volumes/{uuid}", 200);
         call(admin, "DELETE", "/volumes/" + fromSnapshot, null, "/volumes/{uuid}", 200);
         call(admin, "DELETE", "/snapshots/" + id, null, "/snapshots/{snapshotID}", 200);
+    }
+
+    private static void hosts(Api admin) {
+        String host = "6f1c2a4e-9d3b-4c8a-b7e5-0a1b2c3d4e5f";
+        String probe = "{\"hostNqn\": \"nqn.2014-08.org.nvmexpress:uuid:" + host + "\", \"hostId\": \"" + host
+                + "\", \"name\": \"compute-1\", \"clientType\": \"Agent\", \"version\": \"1.0\", \"duration\": 30}";
+        call(admin, "POST", "/host_probe", probe, 200);
+        call(admin, "POST", "/host_probe", "{\"hostId\": \"h\"}", 400);
+        call(admin, "GET", "/hosts", null, 200);
+        call(admin, "GET", "/hosts?hostName=compute-1", null, 200);
+        call(admin, "GET", "/hosts/" + host, null, "/hosts/{uuid}", 200);
+        String uuid = id(call(admin, "POST", "/volumes", "{\"alias\": \"attached\", \"capacity\": 1}", 201), "uuid");
+        String publication = "{\"hostId\": \"" + host + "\", \"volId\": \"" + uuid + "\"}";
+        call(admin, "POST", "/publish", publication, 200);
+        call(admin, "POST", "/0/publish", publication, "/{tenant}/publish", 200);
+        call(admin, "GET", "/targets?hostId=" + host + "&volId=" + uuid, null, 200);
+        call(admin, "GET", "/targets", null, 400);
+        call(admin, "DELETE", "/hosts/" + host, null, "/hosts/{uuid}", 409);
+        call(admin, "POST", "/unpublish", "{\"volId\": \"" + uuid + "\"}", 200);
+        call(admin, "POST", "/0/unpublish", publication, "/{tenant}/unpublish", 200);
+        call(admin, "DELETE", "/hosts/" + host, null, "/hosts/{uuid}", 200);
+        call(admin, "DELETE", "/volumes/" + uuid, null, "/volumes/{uuid}", 200);
     }
 
     private static void sessions(Api admin) {

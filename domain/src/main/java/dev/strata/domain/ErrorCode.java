@@ -18,6 +18,7 @@ public enum ErrorCode {
     HAS_SNAPSHOTS("HasSnapshots"),
     HAS_VOLUMES("HasVolumes"),
     TOO_MANY_REPLICAS("TooManyReplicas"),
+    TOO_MANY_NAMESPACES("TooManyNamespaces"),
     LAST_REPLICA("LastReplica"),
     BUILT_IN_ROLE("BuiltInRole"),
     PRECONDITION_FAILED("PreconditionFailed"),

@@ -2,6 +2,7 @@ package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Readiness;
@@ -45,6 +46,8 @@ public final class SqliteDatabase implements AutoCloseable {
     private final SqliteTenants tenants;
     private final SqliteVolumes volumes;
     private final SqliteSnapshots snapshots;
+    private final SqliteHosts hosts;
+    private final SqlitePublications publications;
 
     private SqliteDatabase(Path file) {
         this.file = file;
@@ -62,6 +65,8 @@ public final class SqliteDatabase implements AutoCloseable {
         this.tenants = new SqliteTenants(transactions);
         this.volumes = new SqliteVolumes(transactions);
         this.snapshots = new SqliteSnapshots(transactions);
+        this.hosts = new SqliteHosts(transactions);
+        this.publications = new SqlitePublications(transactions);
     }
 
     /**
@@ -158,8 +163,12 @@ public final class SqliteDatabase implements AutoCloseable {
         return snapshots;
     }
 
+    public Hosts hosts() {
+        return hosts;
+    }
+
     public Publications publications() {
-        return volumes;
+        return publications;
     }
 
     public Readiness readiness() {

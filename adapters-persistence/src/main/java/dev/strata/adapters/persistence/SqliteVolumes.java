@@ -1,6 +1,5 @@
 package dev.strata.adapters.persistence;
 
-import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Volumes;
 import dev.strata.domain.node.LocationFilter;
 import dev.strata.domain.node.NodeId;
@@ -26,8 +25,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** {@link Volumes} over the volume and replica tables, and {@link Publications} over what issue 5 fills. */
-final class SqliteVolumes implements Volumes, Publications {
+/** {@link Volumes} over the volume and replica tables. */
+final class SqliteVolumes implements Volumes {
 
     private final JdbiTransactions transactions;
 
@@ -113,11 +112,6 @@ final class SqliteVolumes implements Volumes, Publications {
     @Override
     public boolean anyReplicaOn(NodeId node) {
         return transactions.withHandle(h -> h.attach(VolumeDao.class).anyReplicaOn(node.value()));
-    }
-
-    @Override
-    public boolean isPublished(VolumeId volume) {
-        return transactions.withHandle(h -> h.attach(VolumeDao.class).isPublished(volume.value()));
     }
 
     private static Optional<Volume> first(List<VolumeQueries.Stored> stored) {

@@ -58,7 +58,4 @@ interface VolumeDao {
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM replicas WHERE node_id = :node)")
     boolean anyReplicaOn(@Bind("node") String node);
-
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM volume_publications WHERE volume_id = :volume)")
-    boolean isPublished(@Bind("volume") String volume);
 }

@@ -10,6 +10,6 @@ final class SqlitePorts {
 
     static Ports of(SqliteDatabase database) {
         return new Ports(database.nodes(), database.tenants(), database.volumes(), database.snapshots(),
-                database.publications(), database.auditLog(), database.transactions());
+                database.hosts(), database.publications(), database.auditLog(), database.transactions());
     }
 }

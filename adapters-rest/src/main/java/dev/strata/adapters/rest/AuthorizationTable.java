@@ -6,6 +6,8 @@ import static dev.strata.domain.access.Privilege.PRIVILEGE_AUDIT_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_BACKEND_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_BACKEND_WRITE;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_CLUSTER_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_HOST_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_HOST_WRITE;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_LOCAL_USER_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_LOCAL_USER_WRITE;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_ROLE_READ;
@@ -113,6 +115,14 @@ public final class AuthorizationTable {
             inTenant(PRIVILEGE_VOLUME_WRITE, "DELETE", "/{tenant}snapshots/{snapshotID}"),
             inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}snapshot_volumes"),
             inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}clone_volume"),
+
+            needs(PRIVILEGE_HOST_WRITE, "POST", "/host_probe"),
+            needs(PRIVILEGE_HOST_READ, "GET", "/hosts"),
+            needs(PRIVILEGE_HOST_READ, "GET", "/hosts/{uuid}"),
+            needs(PRIVILEGE_HOST_WRITE, "DELETE", "/hosts/{uuid}"),
+            inTenant(PRIVILEGE_HOST_WRITE, "POST", "/{tenant}publish"),
+            inTenant(PRIVILEGE_HOST_WRITE, "POST", "/{tenant}unpublish"),
+            needs(PRIVILEGE_HOST_READ, "GET", "/targets"),
 
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/metrics"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes"),

@@ -24,13 +24,19 @@ import dev.strata.adapters.rest.ops.OpenApiResource;
 import dev.strata.adapters.rest.ops.RequestMetrics;
 import dev.strata.adapters.rest.provisioner.BackendResource;
 import dev.strata.adapters.rest.provisioner.CloneVolumeResource;
+import dev.strata.adapters.rest.provisioner.HostProbeResource;
+import dev.strata.adapters.rest.provisioner.HostResource;
+import dev.strata.adapters.rest.provisioner.HostUseCases;
 import dev.strata.adapters.rest.provisioner.InfoResource;
+import dev.strata.adapters.rest.provisioner.PublishResource;
 import dev.strata.adapters.rest.provisioner.ReplicaResource;
 import dev.strata.adapters.rest.provisioner.SnapshotResource;
 import dev.strata.adapters.rest.provisioner.SnapshotVolumeResource;
 import dev.strata.adapters.rest.provisioner.SnapshotsByAliasResource;
 import dev.strata.adapters.rest.provisioner.SnapshotsByVolumeResource;
+import dev.strata.adapters.rest.provisioner.TargetResource;
 import dev.strata.adapters.rest.provisioner.TenantResource;
+import dev.strata.adapters.rest.provisioner.UnpublishResource;
 import dev.strata.adapters.rest.provisioner.VolumeByAliasResource;
 import dev.strata.adapters.rest.provisioner.VolumeResource;
 import dev.strata.adapters.rest.provisioner.VolumeUseCases;
@@ -148,6 +154,12 @@ public final class RestApi {
         config.register(new SnapshotsByAliasResource(volumes));
         config.register(new SnapshotVolumeResource(volumes));
         config.register(new CloneVolumeResource(volumes));
+        HostUseCases hosts = useCases.hosts();
+        config.register(new HostProbeResource(hosts));
+        config.register(new HostResource(hosts));
+        config.register(new PublishResource(hosts));
+        config.register(new UnpublishResource(hosts));
+        config.register(new TargetResource(hosts));
         return config;
     }
 }

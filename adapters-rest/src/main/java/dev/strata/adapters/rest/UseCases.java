@@ -36,6 +36,7 @@ import dev.strata.application.port.in.node.RegisterNodeUseCase;
 import dev.strata.application.port.in.node.RemoveNodeUseCase;
 import dev.strata.application.port.in.node.UpdateNodeUseCase;
 import dev.strata.application.port.in.system.CheckReadinessUseCase;
+import dev.strata.adapters.rest.provisioner.HostUseCases;
 import dev.strata.adapters.rest.provisioner.TenantUseCases;
 import dev.strata.adapters.rest.provisioner.VolumeUseCases;
 import dev.strata.application.port.in.system.GetSystemInfoUseCase;
@@ -43,7 +44,8 @@ import dev.strata.application.port.in.system.ReadMetricsUseCase;
 
 /** Everything the HTTP API drives, grouped by concept. Bootstrap fills it in. */
 public record UseCases(System system, Sessions sessions, Users users, Roles roles, Tokens tokens, Audit audit,
-                       Nodes nodes, TenantUseCases tenants, VolumeUseCases volumes) {
+                       Nodes nodes, TenantUseCases tenants, VolumeUseCases volumes,
+                       HostUseCases hosts) {
 
     public record System(BuildInfo build, GetSystemInfoUseCase info, CheckReadinessUseCase readiness,
                          ReadMetricsUseCase metrics) {

@@ -9,6 +9,7 @@ import dev.strata.application.port.in.node.RemoveNodeUseCase;
 import dev.strata.application.port.in.node.UpdateNodeCommand;
 import dev.strata.application.port.in.node.UpdateNodeUseCase;
 import dev.strata.application.port.out.Nodes;
+import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Snapshots;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Volumes;
@@ -29,15 +30,17 @@ public final class NodeService implements RegisterNodeUseCase, ListNodesUseCase,
     private final Nodes nodes;
     private final Volumes volumes;
     private final Snapshots snapshots;
+    private final Publications publications;
     private final Transactions transactions;
     private final Mutations mutations;
     private final InstantSource clock;
 
-    public NodeService(Nodes nodes, Volumes volumes, Snapshots snapshots, Transactions transactions, Mutations mutations,
-                       InstantSource clock) {
+    public NodeService(Nodes nodes, Volumes volumes, Snapshots snapshots, Publications publications,
+                       Transactions transactions, Mutations mutations, InstantSource clock) {
         this.nodes = nodes;
         this.volumes = volumes;
         this.snapshots = snapshots;
+        this.publications = publications;
         this.transactions = transactions;
         this.mutations = mutations;
         this.clock = clock;
@@ -88,6 +91,10 @@ public final class NodeService implements RegisterNodeUseCase, ListNodesUseCase,
     public void remove(Principal caller, NodeId id) {
         mutations.perform(caller, Privilege.PRIVILEGE_BACKEND_WRITE, "backend.remove", id.value(), () -> {
             StorageNode node = existing(id);
+            if (publications.anyTargetOn(id)) {
+                throw new DomainException(ErrorCode.IN_USE, "backend " + id + " exports targets to hosts;"
+                        + " unpublish its volumes first");
+            }
             // Counters alone miss what takes no space, such as a snapshot reserving 0 %: ask for the things.
             if (node.inUse() || volumes.anyReplicaOn(id) || snapshots.anyCopyOn(id)) {
                 throw new DomainException(ErrorCode.IN_USE, "backend " + id + " still holds replicas or snapshots");

@@ -70,6 +70,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
     private final InstantSource clock;
     private final TenantScope scope;
     private final Provisioner provisioner;
+    private final Exports exports;
 
     public VolumeService(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Publications publications,
                          Transactions transactions, Mutations mutations, double overcommit, InstantSource clock) {
@@ -83,6 +84,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
         this.clock = clock;
         this.scope = new TenantScope(tenants);
         this.provisioner = new Provisioner(nodes, tenants, volumes, overcommit, clock);
+        this.exports = new Exports(publications, clock);
     }
 
     @Override
@@ -229,6 +231,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
                     nodes.update(node);
                     Replica replica = volume.addReplica(chosen, clock.instant());
                     volumes.update(volume);
+                    exports.replicaAdded(volume, replica);
                     tenants.update(tenant);
                     return replica;
                 });
@@ -250,6 +253,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
             Tenant tenant = scope.acting(caller, ref.volume().tenant());
             Volume volume = owned(tenant, ref.volume().id());
             Replica removed = volume.removeReplica(ref.id());
+            exports.replicaRemoved(volume, removed);
             Allocation each = volume.replicaAllocation();
             StorageNode node = node(removed.node());
             node.release(each);

@@ -1,6 +1,7 @@
 package dev.strata.application.contract;
 
 import dev.strata.application.fake.InMemoryAuditLog;
+import dev.strata.application.fake.InMemoryHosts;
 import dev.strata.application.fake.InMemoryNodes;
 import dev.strata.application.fake.InMemoryPublications;
 import dev.strata.application.fake.InMemorySnapshots;
@@ -8,6 +9,7 @@ import dev.strata.application.fake.InMemoryTenants;
 import dev.strata.application.fake.InMemoryTransactions;
 import dev.strata.application.fake.InMemoryVolumes;
 import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Snapshots;
@@ -15,18 +17,25 @@ import dev.strata.application.port.out.Tenants;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Volumes;
 
-/** Every out-port the volume use cases need, from one implementation: the fakes or a database. */
-public record Ports(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Publications publications,
-                    AuditLog auditLog, Transactions transactions) {
+/** Every out-port the volume and host use cases need, from one implementation: the fakes or a database. */
+public record Ports(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Hosts hosts,
+                    Publications publications, AuditLog auditLog, Transactions transactions) {
 
     /** The in-memory fakes, enlisted in one transaction manager. */
+    public static Ports inMemory() {
+        return inMemory(new InMemoryPublications());
+    }
+
+    /** The in-memory fakes with the given publications, enlisted in one transaction manager. */
     public static Ports inMemory(InMemoryPublications publications) {
         InMemoryNodes nodes = new InMemoryNodes();
+        InMemoryHosts hosts = new InMemoryHosts();
         InMemoryTenants tenants = new InMemoryTenants();
         InMemoryVolumes volumes = new InMemoryVolumes();
         InMemorySnapshots snapshots = new InMemorySnapshots();
         InMemoryAuditLog audit = new InMemoryAuditLog();
-        InMemoryTransactions transactions = new InMemoryTransactions().enlist(nodes, tenants, volumes, snapshots, audit);
-        return new Ports(nodes, tenants, volumes, snapshots, publications, audit, transactions);
+        InMemoryTransactions transactions = new InMemoryTransactions().enlist(nodes, tenants, volumes, snapshots, hosts,
+                publications, audit);
+        return new Ports(nodes, tenants, volumes, snapshots, hosts, publications, audit, transactions);
     }
 }

@@ -1,25 +1,31 @@
 package dev.strata.application.contract;
 
+import dev.strata.application.service.HostService;
 import dev.strata.application.service.Mutations;
 import dev.strata.application.service.NodeService;
+import dev.strata.application.service.PublicationService;
 import dev.strata.application.service.SnapshotService;
 import dev.strata.application.service.TenantService;
 import dev.strata.application.service.VolumeService;
 import java.time.InstantSource;
 
 /** The services over one set of ports, wired as bootstrap wires them. */
-public record Services(NodeService nodes, TenantService tenants, VolumeService volumes, SnapshotService snapshots) {
+public record Services(NodeService nodes, TenantService tenants, VolumeService volumes, SnapshotService snapshots,
+                       HostService hosts, PublicationService publications) {
 
     public static Services over(Ports ports, InstantSource clock, double overcommit) {
         Mutations mutations = new Mutations(ports.transactions(), ports.auditLog(), clock);
         return new Services(
-                new NodeService(ports.nodes(), ports.volumes(), ports.snapshots(), ports.transactions(), mutations,
-                        clock),
+                new NodeService(ports.nodes(), ports.volumes(), ports.snapshots(), ports.publications(),
+                        ports.transactions(), mutations, clock),
                 new TenantService(ports.tenants(), ports.nodes(), ports.volumes(), ports.snapshots(),
                         ports.transactions(), mutations, clock),
                 new VolumeService(ports.nodes(), ports.tenants(), ports.volumes(), ports.snapshots(),
                         ports.publications(), ports.transactions(), mutations, overcommit, clock),
                 new SnapshotService(ports.nodes(), ports.tenants(), ports.volumes(), ports.snapshots(),
-                        ports.transactions(), mutations, overcommit, clock));
+                        ports.transactions(), mutations, overcommit, clock),
+                new HostService(ports.hosts(), ports.publications(), ports.transactions(), mutations, clock),
+                new PublicationService(ports.hosts(), ports.nodes(), ports.tenants(), ports.volumes(),
+                        ports.publications(), ports.transactions(), mutations, clock));
     }
 }

@@ -32,7 +32,8 @@ class NodeServiceTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final InMemoryTransactions transactions = new InMemoryTransactions().enlist(nodes, audit);
     private final NodeService service = new NodeService(nodes, new dev.strata.application.fake.InMemoryVolumes(),
-            new dev.strata.application.fake.InMemorySnapshots(), transactions,
+            new dev.strata.application.fake.InMemorySnapshots(), new dev.strata.application.fake.InMemoryPublications(),
+            transactions,
             new Mutations(transactions, audit, clock), clock);
 
     @Test

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.strata.application.contract.Ports;
 import dev.strata.application.contract.Services;
 import dev.strata.application.fake.InMemoryAuditLog;
-import dev.strata.application.fake.InMemoryPublications;
 import dev.strata.application.fake.MutableClock;
+import dev.strata.application.mother.HostProbes;
 import dev.strata.application.mother.Principals;
 import dev.strata.application.port.in.Created;
+import dev.strata.application.port.in.host.PublishCommand;
+import dev.strata.application.port.in.host.UnpublishCommand;
 import dev.strata.application.port.in.node.UpdateNodeCommand;
 import dev.strata.application.port.in.tenant.TenantDeclaration;
 import dev.strata.application.port.in.volume.AddReplicaCommand;
@@ -50,8 +52,7 @@ import org.junit.jupiter.api.Test;
 class VolumeServiceTest {
 
     private final MutableClock clock = MutableClock.at("2026-05-01T10:00:00Z");
-    private final InMemoryPublications publications = new InMemoryPublications();
-    private final Ports ports = Ports.inMemory(publications);
+    private final Ports ports = Ports.inMemory();
     private final Services services = Services.over(ports, clock, 4.0);
     private final Principal admin = Principals.admin();
 
@@ -220,10 +221,12 @@ class VolumeServiceTest {
     void deletesAVolumeGivingEverythingBackButNotWhilePublishedOrSnapshotted() {
         StorageNode node = node("r1", 100);
         Volume volume = services.volumes().create(admin, aVolume().thick(10).build()).value();
-        publications.publish(volume.id());
+        HostProbes host = HostProbes.aHost();
+        services.hosts().probe(admin, host.build());
+        services.publications().publish(admin, new PublishCommand(ref(volume), host.id()));
 
         assertRefused(() -> services.volumes().delete(admin, ref(volume)), ErrorCode.VOLUME_PUBLISHED);
-        publications.unpublish(volume.id());
+        services.publications().unpublish(admin, new UnpublishCommand(ref(volume), Optional.empty()));
         Snapshot snapshot = services.snapshots().create(admin, new CreateSnapshotCommand(Optional.empty(),
                 Optional.empty(), "s", volume.id(), 10)).value();
         assertRefused(() -> services.volumes().delete(admin, ref(volume)), ErrorCode.HAS_SNAPSHOTS);

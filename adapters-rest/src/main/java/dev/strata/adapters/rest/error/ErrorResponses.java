@@ -27,7 +27,7 @@ public final class ErrorResponses {
             case FORBIDDEN -> 403;
             case NOT_EXISTS -> 404;
             case ALREADY_EXISTS, ALREADY_PUBLISHED, VOLUME_PUBLISHED, IN_USE, HAS_SNAPSHOTS, HAS_VOLUMES,
-                    TOO_MANY_REPLICAS, LAST_REPLICA, BUILT_IN_ROLE -> 409;
+                    TOO_MANY_REPLICAS, TOO_MANY_NAMESPACES, LAST_REPLICA, BUILT_IN_ROLE -> 409;
             case PRECONDITION_FAILED -> 412;
             case TOO_MANY_ATTEMPTS -> 429;
             case INTERNAL_ERROR -> 500;

@@ -1,0 +1,33 @@
+package dev.strata.domain.host;
+
+import dev.strata.domain.node.NodeId;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * A target's NQN: Strata's own prefix, then the node and the host it joins,
+ * {@code nqn.2026-11.dev.strata:target:<node id>:<host id>}. Stable: the same pair always has the
+ * same name, so a host reconnects to the name it knew. A node id is at most 64 characters and a
+ * host id too, so the name stays far below the 223 bytes an NQN may have.
+ */
+public record TargetName(String value) {
+
+    /** The NQN prefix of everything Strata names: {@code nqn.<yyyy-mm>.<reversed domain>}. */
+    public static final String STRATA_PREFIX = "nqn.2026-11.dev.strata";
+
+    public TargetName {
+        Objects.requireNonNull(value);
+        if (value.getBytes(StandardCharsets.UTF_8).length > HostNqn.MAX_BYTES) {
+            throw new IllegalArgumentException("an NQN has at most " + HostNqn.MAX_BYTES + " bytes: " + value);
+        }
+    }
+
+    public static TargetName of(NodeId node, HostId host) {
+        return new TargetName(STRATA_PREFIX + ":target:" + node.value() + ":" + host.value());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
