@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -110,13 +111,7 @@ public final class Load {
                 return Arrays.copyOf(latencies, n);
             }));
         }
-        long[] all = new long[0];
-        for (Future<long[]> result : results) {
-            long[] mine = result.get();
-            long[] merged = Arrays.copyOf(all, all.length + mine.length);
-            System.arraycopy(mine, 0, merged, all.length, mine.length);
-            all = merged;
-        }
+        long[] all = joined(results);
         pool.shutdown();
         System.out.printf("creates: %d in %d s with %d clients = %.0f volumes/s; statuses %s%n", all.length, seconds,
                 clients, all.length / (double) seconds, statuses);
@@ -132,7 +127,7 @@ public final class Load {
     private static void publish(URI base, SSLContext tls, int clients, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         Map<Integer, Integer> statuses = new TreeMap<>();
-        java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(clients);
+        CyclicBarrier ready = new CyclicBarrier(clients);
         long[] window = new long[2];
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -177,13 +172,7 @@ public final class Load {
                 return Arrays.copyOf(latencies, n);
             }));
         }
-        long[] all = new long[0];
-        for (Future<long[]> result : results) {
-            long[] mine = result.get();
-            long[] merged = Arrays.copyOf(all, all.length + mine.length);
-            System.arraycopy(mine, 0, merged, all.length, mine.length);
-            all = merged;
-        }
+        long[] all = joined(results);
         pool.shutdown();
         System.out.printf("publish + unpublish: %d round trips in %d s with %d clients = %.0f round trips/s"
                 + " (%.0f requests/s); statuses %s%n", all.length, seconds, clients, all.length / (double) seconds,
@@ -195,6 +184,18 @@ public final class Load {
         if (response.statusCode() != status) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
         }
+    }
+
+    /** Every client's latencies, in one array. */
+    private static long[] joined(List<Future<long[]>> results) throws Exception {
+        long[] all = new long[0];
+        for (Future<long[]> result : results) {
+            long[] mine = result.get();
+            long[] merged = Arrays.copyOf(all, all.length + mine.length);
+            System.arraycopy(mine, 0, merged, all.length, mine.length);
+            all = merged;
+        }
+        return all;
     }
 
     private static void page(URI base, SSLContext tls, int requests) throws Exception {

@@ -35,12 +35,8 @@ class HttpBehaviourSystemTest {
     }
 
     private static void assertErrorBody(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        reply.assertErrorBody(status);
         assertThat(reply.errorStatus()).isEqualTo(code);
-        assertThat(reply.json().path("error_class").asText()).endsWith("_error");
-        assertThat(reply.json().path("description").asText()).isNotBlank();
-        assertThat(reply.json().path("request_id").asText()).isNotBlank();
     }
 
     @Test

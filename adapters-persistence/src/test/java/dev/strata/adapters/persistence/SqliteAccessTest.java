@@ -6,46 +6,35 @@ import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Users;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqliteAccessTest extends AccessContract {
 
-    private final SqliteDatabase database;
-
-    // Opened here because the contract's own set-up runs before a subclass's @BeforeEach.
-    SqliteAccessTest(@TempDir Path dir) {
-        database = SqliteDatabase.open(dir.resolve("strata.db"));
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
+    @RegisterExtension
+    final TemporaryDatabase sqlite = new TemporaryDatabase();
 
     @Override
     protected Users users() {
-        return database.users();
+        return sqlite.database().users();
     }
 
     @Override
     protected Roles roles() {
-        return database.roles();
+        return sqlite.database().roles();
     }
 
     @Override
     protected Sessions sessions() {
-        return database.sessions();
+        return sqlite.database().sessions();
     }
 
     @Override
     protected AccessTokens accessTokens() {
-        return database.accessTokens();
+        return sqlite.database().accessTokens();
     }
 
     @Override
     protected Transactions transactions() {
-        return database.transactions();
+        return sqlite.database().transactions();
     }
 }

@@ -1,33 +1,16 @@
 package dev.strata.adapters.persistence;
 
-import dev.strata.application.contract.Ports;
 import dev.strata.application.contract.HostsContract;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import dev.strata.application.contract.Ports;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqliteHostsTest extends HostsContract {
 
-    @TempDir
-    Path dir;
-
-    private SqliteDatabase database;
-    private Ports ports;
-
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    final TemporaryDatabase sqlite = new TemporaryDatabase();
 
     @Override
     protected Ports ports() {
-        // opened on first use: the contract's own set-up runs before a subclass's
-        if (ports == null) {
-            database = SqliteDatabase.open(dir.resolve("strata.db"));
-            ports = SqlitePorts.of(database);
-        }
-        return ports;
+        return sqlite.ports();
     }
 }
