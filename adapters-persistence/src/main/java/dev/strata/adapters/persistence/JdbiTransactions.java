@@ -8,11 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Transactions over the writer and the reader pool. The handle of the running transaction is kept
@@ -20,22 +19,20 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JdbiTransactions implements Transactions {
 
-    private record Current(Handle handle, boolean writable, Map<Object, Object> attachments,
+    private record Current(PooledHandle handle, boolean writable, Map<Object, Object> attachments,
                            List<Runnable> afterCommit) {
-        Current(Handle handle, boolean writable) {
+        Current(PooledHandle handle, boolean writable) {
             this(handle, writable, new HashMap<>(), new ArrayList<>());
         }
     }
 
-    private final Jdbi writer;
-    private final Jdbi readers;
+    private final HandlePool pool;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ThreadLocal<Current> current = new ThreadLocal<>();
     private final AtomicLong committed = new AtomicLong();
 
-    JdbiTransactions(Jdbi writer, Jdbi readers) {
-        this.writer = writer;
-        this.readers = readers;
+    JdbiTransactions(HandlePool pool) {
+        this.pool = pool;
     }
 
     @Override
@@ -48,10 +45,10 @@ final class JdbiTransactions implements Transactions {
             return work.get();
         }
         writeLock.lock();
-        try (Handle handle = writer.open()) {
-            Current started = new Current(handle, true);
+        try {
+            Current started = new Current(pool.writer(), true);
             current.set(started);
-            T result = handle.inTransaction(h -> work.get());
+            T result = started.handle().handle().inTransaction(h -> work.get());
             // still under the write lock: what was committed is published in commit order
             started.afterCommit().forEach(Runnable::run);
             committed.incrementAndGet();
@@ -67,11 +64,13 @@ final class JdbiTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
-        try (Handle handle = readers.open()) {
-            current.set(new Current(handle, false));
-            return handle.inTransaction(h -> work.get());
+        PooledHandle reader = pool.borrowReader();
+        try {
+            current.set(new Current(reader, false));
+            return reader.handle().inTransaction(h -> work.get());
         } finally {
             current.remove();
+            pool.giveBack(reader);
         }
     }
 
@@ -81,31 +80,34 @@ final class JdbiTransactions implements Transactions {
     }
 
     /** Runs one statement (or a few) in the running transaction, or on a reader of its own. */
-    <T> T withHandle(Function<Handle, T> statement) {
+    <T> T withHandle(Function<PooledHandle, T> statement) {
         Current running = current.get();
         if (running != null) {
             return statement.apply(running.handle());
         }
-        try (Handle handle = readers.open()) {
-            return statement.apply(handle);
+        PooledHandle reader = pool.borrowReader();
+        try {
+            return statement.apply(reader);
+        } finally {
+            pool.giveBack(reader);
         }
     }
 
     /**
-     * A stream read through a cursor. Outside a transaction it holds a reader connection of its own
-     * until the stream is closed, so a long result never sits in memory and never blocks the writer
-     * (WAL readers see the state of when the statement began).
+     * A stream read through a cursor. Outside a transaction it holds a reader of its own until the
+     * stream is closed, so a long result never sits in memory and never blocks the writer (WAL
+     * readers see the state of when the statement began).
      */
-    <T> Stream<T> stream(Function<Handle, Stream<T>> query) {
+    <T> Stream<T> stream(Function<PooledHandle, Stream<T>> query) {
         Current running = current.get();
         if (running != null) {
             return query.apply(running.handle());
         }
-        Handle handle = readers.open();
+        PooledHandle reader = pool.borrowReader();
         try {
-            return query.apply(handle).onClose(handle::close);
+            return query.apply(reader).onClose(() -> pool.giveBack(reader));
         } catch (RuntimeException | Error e) {
-            handle.close();
+            pool.giveBack(reader);
             throw e;
         }
     }
@@ -115,7 +117,7 @@ final class JdbiTransactions implements Transactions {
      * a write transaction.
      */
     @SuppressWarnings("unchecked")
-    <T> Optional<T> inWrite(Object key, Supplier<T> create, java.util.function.Consumer<T> afterCommit) {
+    <T> Optional<T> inWrite(Object key, Supplier<T> create, Consumer<T> afterCommit) {
         Current running = current.get();
         if (running == null || !running.writable()) {
             return Optional.empty();
@@ -131,7 +133,7 @@ final class JdbiTransactions implements Transactions {
     }
 
     /** The handle of the running write transaction; mutations outside one are a bug. */
-    Handle writeHandle() {
+    PooledHandle writeHandle() {
         Current running = current.get();
         if (running == null || !running.writable()) {
             throw new IllegalStateException("a mutation must run inside a write transaction");

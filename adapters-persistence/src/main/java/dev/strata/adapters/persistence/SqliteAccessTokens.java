@@ -19,46 +19,46 @@ final class SqliteAccessTokens implements AccessTokens {
 
     @Override
     public void add(AccessToken token) {
-        transactions.writeHandle().attach(AccessDao.class).insertToken(toRow(token));
+        transactions.writeHandle().dao(AccessDao.class).insertToken(toRow(token));
     }
 
     @Override
     public void update(AccessToken token) {
-        if (transactions.writeHandle().attach(AccessDao.class).updateToken(toRow(token)) != 1) {
+        if (transactions.writeHandle().dao(AccessDao.class).updateToken(toRow(token)) != 1) {
             throw new IllegalStateException("access token " + token.id() + " does not exist");
         }
     }
 
     @Override
     public void remove(String id) {
-        transactions.writeHandle().attach(AccessDao.class).deleteToken(id);
+        transactions.writeHandle().dao(AccessDao.class).deleteToken(id);
     }
 
     @Override
     public Optional<AccessToken> find(String id) {
-        return transactions.withHandle(h -> h.attach(AccessDao.class).findToken(id).map(SqliteAccessTokens::toToken));
+        return transactions.withHandle(h -> h.dao(AccessDao.class).findToken(id).map(SqliteAccessTokens::toToken));
     }
 
     @Override
     public Optional<AccessToken> findBySecretHash(String secretHash) {
-        return transactions.withHandle(h -> h.attach(AccessDao.class).findTokenByHash(secretHash)
+        return transactions.withHandle(h -> h.dao(AccessDao.class).findTokenByHash(secretHash)
                 .map(SqliteAccessTokens::toToken));
     }
 
     @Override
     public int countOf(UserId user) {
-        return transactions.withHandle(h -> h.attach(AccessDao.class).countTokensOf(user.number()));
+        return transactions.withHandle(h -> h.dao(AccessDao.class).countTokensOf(user.number()));
     }
 
     @Override
     public void removeAllOf(UserId user) {
-        transactions.writeHandle().attach(AccessDao.class).deleteTokensOf(user.number());
+        transactions.writeHandle().dao(AccessDao.class).deleteTokensOf(user.number());
     }
 
     @Override
     public List<AccessToken> page(Optional<UserId> user, String afterId, int limit) {
         return transactions.withHandle(h -> {
-            AccessDao dao = h.attach(AccessDao.class);
+            AccessDao dao = h.dao(AccessDao.class);
             List<AccessTokenRow> rows = user.isPresent() ? dao.tokensOf(user.get().number(), afterId, limit)
                     : dao.tokens(afterId, limit);
             return rows.stream().map(SqliteAccessTokens::toToken).toList();

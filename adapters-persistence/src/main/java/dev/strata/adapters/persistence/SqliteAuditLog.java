@@ -16,7 +16,7 @@ final class SqliteAuditLog implements AuditLog {
 
     @Override
     public AuditEvent append(AuditEvent event) {
-        long id = transactions.writeHandle().attach(AuditDao.class).insert(new AuditRow(0, event.time().toEpochMilli(),
+        long id = transactions.writeHandle().dao(AuditDao.class).insert(new AuditRow(0, event.time().toEpochMilli(),
                 event.requestId(), event.user(), event.authMethod(), event.sourceIp(), event.action(),
                 event.target(), event.outcome()));
         return event.withId(id);
@@ -24,7 +24,7 @@ final class SqliteAuditLog implements AuditLog {
 
     @Override
     public List<AuditEvent> page(long afterId, int limit) {
-        return transactions.withHandle(h -> h.attach(AuditDao.class).page(afterId, limit).stream()
+        return transactions.withHandle(h -> h.dao(AuditDao.class).page(afterId, limit).stream()
                 .map(r -> new AuditEvent(r.id(), Instant.ofEpochMilli(r.time()), r.requestId(), r.userName(),
                         r.authMethod(), r.sourceIp(), r.action(), r.target(), r.outcome()))
                 .toList());

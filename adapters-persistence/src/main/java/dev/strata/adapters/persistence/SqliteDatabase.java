@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private static final int READERS = 8;
 
     private final Path file;
-    private final ConnectionPool pool;
+    private final HandlePool pool;
     private final JdbiTransactions transactions;
     private final SqliteNodes nodes;
     private final SqliteAuditLog auditLog;
@@ -51,11 +50,10 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private SqliteDatabase(Path file) {
         this.file = file;
-        this.pool = new ConnectionPool(file, READERS);
         CachedStatements statements = new CachedStatements();
-        Jdbi writer = configure(Jdbi.create(pool.writerFactory()), statements);
-        Jdbi readers = configure(Jdbi.create(pool.readerFactory()), statements);
-        this.transactions = new JdbiTransactions(writer, readers);
+        this.pool = new HandlePool(file, READERS, jdbi -> jdbi.installPlugin(new SqlObjectPlugin())
+                .setStatementBuilderFactory(statements));
+        this.transactions = new JdbiTransactions(pool);
         this.nodes = new SqliteNodes(transactions);
         this.auditLog = new SqliteAuditLog(transactions);
         this.users = new SqliteUsers(transactions);
@@ -109,7 +107,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private static void migrate(Path file) {
         var result = Flyway.configure(SqliteDatabase.class.getClassLoader())
-                .dataSource(ConnectionPool.url(file), null, null)
+                .dataSource(HandlePool.url(file), null, null)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
@@ -117,10 +115,6 @@ public final class SqliteDatabase implements AutoCloseable {
         if (result.migrationsExecuted > 0) {
             LOG.info("Database {} migrated to schema version {}", file, result.targetSchemaVersion);
         }
-    }
-
-    private static Jdbi configure(Jdbi jdbi, CachedStatements statements) {
-        return jdbi.installPlugin(new SqlObjectPlugin()).setStatementBuilderFactory(statements);
     }
 
     public Transactions transactions() {
@@ -174,7 +168,7 @@ public final class SqliteDatabase implements AutoCloseable {
     public Readiness readiness() {
         return () -> {
             try {
-                return transactions.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+                return transactions.withHandle(h -> h.handle().createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
             } catch (RuntimeException e) {
                 LOG.warn("The database does not answer: {}", e.toString());
                 return false;
@@ -186,7 +180,7 @@ public final class SqliteDatabase implements AutoCloseable {
     public void close() {
         try {
             pool.close();
-        } catch (SQLException e) {
+        } catch (RuntimeException e) {
             LOG.warn("Closing the database failed: {}", e.toString());
         }
     }

@@ -21,39 +21,39 @@ final class SqliteHosts implements Hosts {
 
     @Override
     public void add(Host host) {
-        transactions.writeHandle().attach(HostDao.class).insert(toRow(host));
+        transactions.writeHandle().dao(HostDao.class).insert(toRow(host));
     }
 
     @Override
     public void update(Host host) {
-        if (transactions.writeHandle().attach(HostDao.class).update(toRow(host)) != 1) {
+        if (transactions.writeHandle().dao(HostDao.class).update(toRow(host)) != 1) {
             throw new IllegalStateException("host " + host.id() + " does not exist");
         }
     }
 
     @Override
     public void remove(HostId id) {
-        transactions.writeHandle().attach(HostDao.class).delete(id.value());
+        transactions.writeHandle().dao(HostDao.class).delete(id.value());
     }
 
     @Override
     public Optional<Host> find(HostId id) {
-        return transactions.withHandle(h -> h.attach(HostDao.class).find(id.value())).map(SqliteHosts::toHost);
+        return transactions.withHandle(h -> h.dao(HostDao.class).find(id.value())).map(SqliteHosts::toHost);
     }
 
     @Override
     public Optional<Host> findByNqn(HostNqn nqn) {
-        return transactions.withHandle(h -> h.attach(HostDao.class).findByNqn(nqn.value())).map(SqliteHosts::toHost);
+        return transactions.withHandle(h -> h.dao(HostDao.class).findByNqn(nqn.value())).map(SqliteHosts::toHost);
     }
 
     @Override
     public List<Host> all() {
-        return transactions.withHandle(h -> h.attach(HostDao.class).all()).stream().map(SqliteHosts::toHost).toList();
+        return transactions.withHandle(h -> h.dao(HostDao.class).all()).stream().map(SqliteHosts::toHost).toList();
     }
 
     @Override
     public List<Host> named(String name) {
-        return transactions.withHandle(h -> h.attach(HostDao.class).named(name)).stream().map(SqliteHosts::toHost)
+        return transactions.withHandle(h -> h.dao(HostDao.class).named(name)).stream().map(SqliteHosts::toHost)
                 .toList();
     }
 

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
@@ -70,12 +69,12 @@ final class SqliteNodes implements Nodes {
     }
 
     private Rows rowsForWrite() {
-        Handle handle = transactions.writeHandle();
-        long version = handle.createQuery("PRAGMA data_version").mapTo(Long.class).one();
+        PooledHandle handle = transactions.writeHandle();
+        long version = handle.handle().createQuery("PRAGMA data_version").mapTo(Long.class).one();
         synchronized (this) {
             if (committed == null || version != committedVersion) {
                 Map<String, NodeRow> read = new LinkedHashMap<>();
-                handle.createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
+                handle.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
                         .forEach(row -> read.put(row.id(), row));
                 committed = read;
                 committedVersion = version;
@@ -94,7 +93,7 @@ final class SqliteNodes implements Nodes {
 
     @Override
     public void add(StorageNode node) {
-        NodeDao dao = transactions.writeHandle().attach(NodeDao.class);
+        NodeDao dao = transactions.writeHandle().dao(NodeDao.class);
         NodeRow row = toRow(node);
         dao.insert(row);
         List<String> ips = node.mgmtIps();
@@ -112,7 +111,7 @@ final class SqliteNodes implements Nodes {
     @Override
     public void update(StorageNode node) {
         NodeRow row = toRow(node);
-        if (transactions.writeHandle().attach(NodeDao.class).update(row) != 1) {
+        if (transactions.writeHandle().dao(NodeDao.class).update(row) != 1) {
             throw new IllegalStateException("node " + node.id() + " does not exist");
         }
         rows().ifPresent(rows -> rows.byId.put(row.id(), row));
@@ -120,7 +119,7 @@ final class SqliteNodes implements Nodes {
 
     @Override
     public void remove(NodeId id) {
-        transactions.writeHandle().attach(NodeDao.class).delete(id.value());
+        transactions.writeHandle().dao(NodeDao.class).delete(id.value());
         rows().ifPresent(rows -> rows.byId.remove(id.value()));
     }
 
@@ -131,19 +130,19 @@ final class SqliteNodes implements Nodes {
             NodeRow row = inWrite.get().byId.get(id.value());
             return row == null ? Optional.empty() : Optional.of(transactions.withHandle(h -> complete(h, row)));
         }
-        return transactions.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM nodes WHERE id = :id")
+        return transactions.withHandle(h -> h.handle().createQuery("SELECT " + COLUMNS + " FROM nodes WHERE id = :id")
                 .bind("id", id.value()).map(ROWS).findOne().map(row -> complete(h, row)));
     }
 
     @Override
     public Optional<StorageNode> findByNumber(int number) {
-        return transactions.withHandle(h -> h.attach(NodeDao.class).findByNumber(number).map(row -> complete(h, row)));
+        return transactions.withHandle(h -> h.dao(NodeDao.class).findByNumber(number).map(row -> complete(h, row)));
     }
 
     @Override
     public Optional<StorageNode> findByMgmtIp(String canonicalIp) {
         return transactions.withHandle(h -> {
-            NodeDao dao = h.attach(NodeDao.class);
+            NodeDao dao = h.dao(NodeDao.class);
             return dao.findIdByMgmtIp(canonicalIp).flatMap(dao::find).map(row -> complete(h, row));
         });
     }
@@ -153,10 +152,10 @@ final class SqliteNodes implements Nodes {
         Optional<Rows> inWrite = rows();
         return transactions.withHandle(h -> {
             List<NodeRow> rows = inWrite.isPresent() ? List.copyOf(inWrite.get().byId.values())
-                    : h.createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS).list();
+                    : h.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS).list();
             List<String> unknown = rows.stream().filter(row -> known(row) == null).map(NodeRow::id).toList();
             if (!unknown.isEmpty()) {
-                NodeDao dao = h.attach(NodeDao.class);
+                NodeDao dao = h.dao(NodeDao.class);
                 boolean most = unknown.size() * 2 > rows.size();
                 Map<String, List<NodeAddressRow>> addresses = (most ? dao.allAddresses() : dao.addresses(unknown))
                         .stream().collect(Collectors.groupingBy(NodeAddressRow::nodeId));
@@ -179,13 +178,13 @@ final class SqliteNodes implements Nodes {
 
     @Override
     public int nextNumber() {
-        return transactions.withHandle(h -> h.attach(NodeDao.class).lastNumber().orElse(0) + 1);
+        return transactions.withHandle(h -> h.dao(NodeDao.class).lastNumber().orElse(0) + 1);
     }
 
-    private StorageNode complete(Handle handle, NodeRow row) {
+    private StorageNode complete(PooledHandle handle, NodeRow row) {
         NodeDeclaration known = known(row);
         if (known == null) {
-            NodeDao dao = handle.attach(NodeDao.class);
+            NodeDao dao = handle.dao(NodeDao.class);
             known = declaration(row, dao.addresses(List.of(row.id())), dao.portals(List.of(row.id())));
             declared.put(row.id(), known);
         }

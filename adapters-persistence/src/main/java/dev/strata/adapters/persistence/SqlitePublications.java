@@ -31,36 +31,36 @@ final class SqlitePublications implements Publications {
 
     @Override
     public boolean isPublished(VolumeId volume) {
-        return transactions.withHandle(h -> h.attach(PublicationDao.class).isPublished(volume.value()));
+        return transactions.withHandle(h -> h.dao(PublicationDao.class).isPublished(volume.value()));
     }
 
     @Override
     public List<Publication> ofVolume(VolumeId volume) {
-        return transactions.withHandle(h -> h.attach(PublicationDao.class).ofVolume(volume.value())).stream()
+        return transactions.withHandle(h -> h.dao(PublicationDao.class).ofVolume(volume.value())).stream()
                 .map(row -> new Publication(new VolumeId(row.volumeId()), new HostId(row.hostId()), row.exclusive(),
                         Instant.ofEpochMilli(row.publishedAt()))).toList();
     }
 
     @Override
     public boolean anyOfHost(HostId host) {
-        return transactions.withHandle(h -> h.attach(PublicationDao.class).anyOfHost(host.value()));
+        return transactions.withHandle(h -> h.dao(PublicationDao.class).anyOfHost(host.value()));
     }
 
     @Override
     public void add(Publication publication) {
-        transactions.writeHandle().attach(PublicationDao.class).insert(new PublicationRow(publication.volume().value(),
+        transactions.writeHandle().dao(PublicationDao.class).insert(new PublicationRow(publication.volume().value(),
                 publication.host().value(), publication.exclusive(), publication.publishedAt().toEpochMilli()));
     }
 
     @Override
     public void remove(VolumeId volume, HostId host) {
-        transactions.writeHandle().attach(PublicationDao.class).delete(volume.value(), host.value());
+        transactions.writeHandle().dao(PublicationDao.class).delete(volume.value(), host.value());
     }
 
     @Override
     public Optional<Target> target(HostId host, NodeId node) {
         return transactions.read(() -> transactions.withHandle(h -> {
-            PublicationDao dao = h.attach(PublicationDao.class);
+            PublicationDao dao = h.dao(PublicationDao.class);
             return dao.target(host.value(), node.value())
                     .map(row -> toTarget(row, dao.namespaces(host.value(), node.value())));
         }));
@@ -72,7 +72,7 @@ final class SqlitePublications implements Publications {
      */
     @Override
     public void save(Target target) {
-        PublicationDao dao = transactions.writeHandle().attach(PublicationDao.class);
+        PublicationDao dao = transactions.writeHandle().dao(PublicationDao.class);
         String host = target.host().value();
         String node = target.node().value();
         if (target.isEmpty()) {
@@ -106,7 +106,7 @@ final class SqlitePublications implements Publications {
     @Override
     public List<Target> targets(Optional<HostId> host, Optional<VolumeId> volume) {
         return transactions.read(() -> transactions.withHandle(h -> {
-            PublicationDao dao = h.attach(PublicationDao.class);
+            PublicationDao dao = h.dao(PublicationDao.class);
             if (host.isPresent() && volume.isPresent()) {
                 return assemble(dao.targetsOfHostAndVolume(host.get().value(), volume.get().value()),
                         dao.namespacesOfHostAndVolume(host.get().value(), volume.get().value()));
@@ -124,7 +124,7 @@ final class SqlitePublications implements Publications {
 
     @Override
     public boolean anyTargetOn(NodeId node) {
-        return transactions.withHandle(h -> h.attach(PublicationDao.class).anyTargetOn(node.value()));
+        return transactions.withHandle(h -> h.dao(PublicationDao.class).anyTargetOn(node.value()));
     }
 
     private static List<Target> assemble(List<TargetRow> targets, List<NamespaceRow> namespaces) {

@@ -25,14 +25,14 @@ final class SqliteRoles implements Roles {
 
     @Override
     public void add(Role role) {
-        AccessDao dao = transactions.writeHandle().attach(AccessDao.class);
+        AccessDao dao = transactions.writeHandle().dao(AccessDao.class);
         dao.insertRole(toRow(role));
         dao.insertPrivileges(privilegeRows(role));
     }
 
     @Override
     public void update(Role role) {
-        AccessDao dao = transactions.writeHandle().attach(AccessDao.class);
+        AccessDao dao = transactions.writeHandle().dao(AccessDao.class);
         if (dao.updateRole(toRow(role)) != 1) {
             throw new IllegalStateException("role " + role.name() + " does not exist");
         }
@@ -42,13 +42,13 @@ final class SqliteRoles implements Roles {
 
     @Override
     public void remove(RoleName name) {
-        transactions.writeHandle().attach(AccessDao.class).deleteRole(name.key());
+        transactions.writeHandle().dao(AccessDao.class).deleteRole(name.key());
     }
 
     @Override
     public Optional<Role> find(RoleName name) {
         return transactions.withHandle(h -> {
-            AccessDao dao = h.attach(AccessDao.class);
+            AccessDao dao = h.dao(AccessDao.class);
             return dao.findRole(name.key()).map(row -> toRole(row, privilegesByRole(dao.privileges(List.of(row.nameKey())))));
         });
     }
@@ -56,7 +56,7 @@ final class SqliteRoles implements Roles {
     @Override
     public List<Role> all() {
         return transactions.withHandle(h -> {
-            AccessDao dao = h.attach(AccessDao.class);
+            AccessDao dao = h.dao(AccessDao.class);
             Map<String, Set<Privilege>> privileges = privilegesByRole(dao.allPrivileges());
             return dao.allRoles().stream().map(row -> toRole(row, privileges)).toList();
         });
@@ -69,7 +69,7 @@ final class SqliteRoles implements Roles {
         }
         return transactions.withHandle(h -> {
             Set<Privilege> union = EnumSet.noneOf(Privilege.class);
-            h.attach(AccessDao.class).privileges(names.stream().map(RoleName::key).toList())
+            h.dao(AccessDao.class).privileges(names.stream().map(RoleName::key).toList())
                     .forEach(row -> union.add(Privilege.valueOf(row.privilege())));
             return union;
         });

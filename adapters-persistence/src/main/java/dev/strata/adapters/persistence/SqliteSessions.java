@@ -33,12 +33,12 @@ final class SqliteSessions implements Sessions {
             row = new SessionRow(session.id(), session.localUser().orElseThrow().number(), null, null,
                     session.createdAt().toEpochMilli(), session.expiresAt().toEpochMilli(), session.secretHash());
         }
-        transactions.writeHandle().attach(AccessDao.class).insertSession(row);
+        transactions.writeHandle().dao(AccessDao.class).insertSession(row);
     }
 
     @Override
     public Optional<Session> findBySecretHash(String secretHash) {
-        return transactions.withHandle(h -> h.attach(AccessDao.class).findSession(secretHash)
+        return transactions.withHandle(h -> h.dao(AccessDao.class).findSession(secretHash)
                 .map(row -> new Session(row.id(), holder(row), Instant.ofEpochMilli(row.createdAt()),
                         Instant.ofEpochMilli(row.expiresAt()), row.secretHash())));
     }
@@ -53,16 +53,16 @@ final class SqliteSessions implements Sessions {
 
     @Override
     public void remove(String id) {
-        transactions.writeHandle().attach(AccessDao.class).deleteSession(id);
+        transactions.writeHandle().dao(AccessDao.class).deleteSession(id);
     }
 
     @Override
     public void removeAllOf(UserId user) {
-        transactions.writeHandle().attach(AccessDao.class).deleteSessionsOf(user.number());
+        transactions.writeHandle().dao(AccessDao.class).deleteSessionsOf(user.number());
     }
 
     @Override
     public int removeExpired(Instant now) {
-        return transactions.writeHandle().attach(AccessDao.class).deleteExpiredSessions(now.toEpochMilli());
+        return transactions.writeHandle().dao(AccessDao.class).deleteExpiredSessions(now.toEpochMilli());
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jdbi.v3.core.Handle;
 
 /** {@link Snapshots} over the snapshot table and the table of the nodes that keep their copies. */
 final class SqliteSnapshots implements Snapshots {
@@ -25,7 +24,7 @@ final class SqliteSnapshots implements Snapshots {
 
     @Override
     public void add(Snapshot snapshot) {
-        SnapshotDao dao = transactions.writeHandle().attach(SnapshotDao.class);
+        SnapshotDao dao = transactions.writeHandle().dao(SnapshotDao.class);
         dao.insert(new SnapshotRow(snapshot.id().value(), snapshot.tenant().value(), snapshot.alias(),
                 snapshot.volume().value(), snapshot.capacity(), snapshot.reservedSpacePercentage(),
                 snapshot.createdAt().toEpochMilli()));
@@ -36,51 +35,51 @@ final class SqliteSnapshots implements Snapshots {
 
     @Override
     public void remove(SnapshotId id) {
-        transactions.writeHandle().attach(SnapshotDao.class).delete(id.value());
+        transactions.writeHandle().dao(SnapshotDao.class).delete(id.value());
     }
 
     @Override
     public Optional<Snapshot> find(SnapshotId id) {
-        return transactions.withHandle(h -> complete(h, h.attach(SnapshotDao.class).find(id.value()).stream().toList())
+        return transactions.withHandle(h -> complete(h, h.dao(SnapshotDao.class).find(id.value()).stream().toList())
                 .stream().findFirst());
     }
 
     @Override
     public Optional<Snapshot> findByAlias(TenantId tenant, String alias) {
-        return transactions.withHandle(h -> complete(h, h.attach(SnapshotDao.class)
+        return transactions.withHandle(h -> complete(h, h.dao(SnapshotDao.class)
                 .findByAlias(tenant.value(), alias).stream().toList()).stream().findFirst());
     }
 
     @Override
     public List<Snapshot> ofVolume(VolumeId volume) {
-        return transactions.withHandle(h -> complete(h, h.attach(SnapshotDao.class).ofVolume(volume.value())));
+        return transactions.withHandle(h -> complete(h, h.dao(SnapshotDao.class).ofVolume(volume.value())));
     }
 
     @Override
     public List<Snapshot> all(TenantId tenant) {
-        return transactions.withHandle(h -> complete(h, h.attach(SnapshotDao.class).all(tenant.value())));
+        return transactions.withHandle(h -> complete(h, h.dao(SnapshotDao.class).all(tenant.value())));
     }
 
     @Override
     public boolean anyOfVolume(VolumeId volume) {
-        return transactions.withHandle(h -> h.attach(SnapshotDao.class).anyOfVolume(volume.value()));
+        return transactions.withHandle(h -> h.dao(SnapshotDao.class).anyOfVolume(volume.value()));
     }
 
     @Override
     public boolean anyInTenant(TenantId tenant) {
-        return transactions.withHandle(h -> h.attach(SnapshotDao.class).anyInTenant(tenant.value()));
+        return transactions.withHandle(h -> h.dao(SnapshotDao.class).anyInTenant(tenant.value()));
     }
 
     @Override
     public boolean anyCopyOn(NodeId node) {
-        return transactions.withHandle(h -> h.attach(SnapshotDao.class).anyCopyOn(node.value()));
+        return transactions.withHandle(h -> h.dao(SnapshotDao.class).anyCopyOn(node.value()));
     }
 
-    private static List<Snapshot> complete(Handle handle, List<SnapshotRow> rows) {
+    private static List<Snapshot> complete(PooledHandle handle, List<SnapshotRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<SnapshotCopyRow>> copies = handle.attach(SnapshotDao.class)
+        Map<String, List<SnapshotCopyRow>> copies = handle.dao(SnapshotDao.class)
                 .copies(rows.stream().map(SnapshotRow::id).toList()).stream()
                 .collect(Collectors.groupingBy(SnapshotCopyRow::snapshotId));
         return rows.stream().map(row -> new Snapshot(new SnapshotId(row.id()), new TenantId(row.tenantId()),

@@ -18,29 +18,29 @@ final class SqliteTenants implements Tenants {
 
     @Override
     public void add(Tenant tenant) {
-        transactions.writeHandle().attach(TenantDao.class).insert(toRow(tenant));
+        transactions.writeHandle().dao(TenantDao.class).insert(toRow(tenant));
     }
 
     @Override
     public void update(Tenant tenant) {
-        if (transactions.writeHandle().attach(TenantDao.class).update(toRow(tenant)) != 1) {
+        if (transactions.writeHandle().dao(TenantDao.class).update(toRow(tenant)) != 1) {
             throw new IllegalStateException("tenant " + tenant.id() + " does not exist");
         }
     }
 
     @Override
     public void remove(TenantId id) {
-        transactions.writeHandle().attach(TenantDao.class).delete(id.value());
+        transactions.writeHandle().dao(TenantDao.class).delete(id.value());
     }
 
     @Override
     public Optional<Tenant> find(TenantId id) {
-        return transactions.withHandle(h -> h.attach(TenantDao.class).find(id.value()).map(SqliteTenants::toTenant));
+        return transactions.withHandle(h -> h.dao(TenantDao.class).find(id.value()).map(SqliteTenants::toTenant));
     }
 
     @Override
     public List<Tenant> all() {
-        return transactions.withHandle(h -> h.attach(TenantDao.class).all().stream().map(SqliteTenants::toTenant)
+        return transactions.withHandle(h -> h.dao(TenantDao.class).all().stream().map(SqliteTenants::toTenant)
                 .toList());
     }
 

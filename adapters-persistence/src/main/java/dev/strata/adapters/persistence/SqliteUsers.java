@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 
 /** {@link Users} over {@code users} and {@code user_roles}. */
 final class SqliteUsers implements Users {
@@ -28,7 +27,7 @@ final class SqliteUsers implements Users {
 
     @Override
     public void add(User user) {
-        AccessDao dao = transactions.writeHandle().attach(AccessDao.class);
+        AccessDao dao = transactions.writeHandle().dao(AccessDao.class);
         dao.insertUser(toRow(user));
         dao.insertUserRoles(roleRows(user));
         dao.recordUserId(user.id().number());
@@ -36,7 +35,7 @@ final class SqliteUsers implements Users {
 
     @Override
     public void update(User user) {
-        AccessDao dao = transactions.writeHandle().attach(AccessDao.class);
+        AccessDao dao = transactions.writeHandle().dao(AccessDao.class);
         if (dao.updateUser(toRow(user)) != 1) {
             throw new IllegalStateException("user " + user.id() + " does not exist");
         }
@@ -46,52 +45,52 @@ final class SqliteUsers implements Users {
 
     @Override
     public void remove(UserId id) {
-        transactions.writeHandle().attach(AccessDao.class).deleteUser(id.number());
+        transactions.writeHandle().dao(AccessDao.class).deleteUser(id.number());
     }
 
     @Override
     public Optional<User> find(UserId id) {
-        return transactions.withHandle(h -> h.attach(AccessDao.class).findUser(id.number())
+        return transactions.withHandle(h -> h.dao(AccessDao.class).findUser(id.number())
                 .map(row -> complete(h, List.of(row)).get(0)));
     }
 
     @Override
     public Optional<User> findByName(UserName name) {
-        return transactions.withHandle(h -> h.attach(AccessDao.class).findUserByName(name.key())
+        return transactions.withHandle(h -> h.dao(AccessDao.class).findUserByName(name.key())
                 .map(row -> complete(h, List.of(row)).get(0)));
     }
 
     @Override
     public List<User> page(long afterId, int limit) {
-        return transactions.withHandle(h -> complete(h, h.attach(AccessDao.class).users(afterId, limit)));
+        return transactions.withHandle(h -> complete(h, h.dao(AccessDao.class).users(afterId, limit)));
     }
 
     @Override
     public List<User> withRole(RoleName role, long afterId, int limit) {
         return transactions.withHandle(h -> complete(h,
-                h.attach(AccessDao.class).usersWithRole(role.key(), afterId, limit)));
+                h.dao(AccessDao.class).usersWithRole(role.key(), afterId, limit)));
     }
 
     @Override
     public int countEnabledWithRole(RoleName role) {
-        return transactions.withHandle(h -> h.attach(AccessDao.class).countEnabledWithRole(role.key()));
+        return transactions.withHandle(h -> h.dao(AccessDao.class).countEnabledWithRole(role.key()));
     }
 
     @Override
     public boolean isEmpty() {
-        return !transactions.withHandle(h -> h.attach(AccessDao.class).anyUser());
+        return !transactions.withHandle(h -> h.dao(AccessDao.class).anyUser());
     }
 
     @Override
     public UserId nextId() {
-        return UserId.of(transactions.withHandle(h -> h.attach(AccessDao.class).highestUserId()) + 1);
+        return UserId.of(transactions.withHandle(h -> h.dao(AccessDao.class).highestUserId()) + 1);
     }
 
-    private static List<User> complete(Handle handle, List<UserRow> rows) {
+    private static List<User> complete(PooledHandle handle, List<UserRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, Set<RoleName>> roles = handle.attach(AccessDao.class)
+        Map<Long, Set<RoleName>> roles = handle.dao(AccessDao.class)
                 .rolesOf(rows.stream().map(UserRow::id).toList()).stream()
                 .collect(Collectors.groupingBy(UserRoleRow::userId,
                         Collectors.mapping(r -> new RoleName(r.roleName()), Collectors.toSet())));

@@ -36,14 +36,14 @@ final class SqliteVolumes implements Volumes {
 
     @Override
     public void add(Volume volume) {
-        VolumeDao dao = transactions.writeHandle().attach(VolumeDao.class);
+        VolumeDao dao = transactions.writeHandle().dao(VolumeDao.class);
         dao.insert(toRow(volume));
         dao.upsertReplicas(replicaRows(volume));
     }
 
     @Override
     public void update(Volume volume) {
-        VolumeDao dao = transactions.writeHandle().attach(VolumeDao.class);
+        VolumeDao dao = transactions.writeHandle().dao(VolumeDao.class);
         if (dao.update(toRow(volume)) != 1) {
             throw new IllegalStateException("volume " + volume.id() + " does not exist");
         }
@@ -59,7 +59,7 @@ final class SqliteVolumes implements Volumes {
 
     @Override
     public void remove(VolumeId id) {
-        transactions.writeHandle().attach(VolumeDao.class).delete(id.value());
+        transactions.writeHandle().dao(VolumeDao.class).delete(id.value());
     }
 
     @Override
@@ -86,14 +86,14 @@ final class SqliteVolumes implements Volumes {
 
     @Override
     public long count() {
-        return transactions.withHandle(h -> h.attach(VolumeDao.class).count());
+        return transactions.withHandle(h -> h.dao(VolumeDao.class).count());
     }
 
     @Override
     public Map<ReplicaState, Long> replicasByState() {
         return transactions.withHandle(h -> {
             Map<ReplicaState, Long> counts = new EnumMap<>(ReplicaState.class);
-            h.attach(VolumeDao.class).replicaCounts()
+            h.dao(VolumeDao.class).replicaCounts()
                     .forEach(row -> counts.put(ReplicaState.valueOf(row.state()), row.count()));
             return counts;
         });
@@ -101,17 +101,17 @@ final class SqliteVolumes implements Volumes {
 
     @Override
     public boolean anyInTenant(TenantId tenant) {
-        return transactions.withHandle(h -> h.attach(VolumeDao.class).anyInTenant(tenant.value()));
+        return transactions.withHandle(h -> h.dao(VolumeDao.class).anyInTenant(tenant.value()));
     }
 
     @Override
     public boolean anyMadeFrom(SnapshotId snapshot) {
-        return transactions.withHandle(h -> h.attach(VolumeDao.class).anyMadeFrom(snapshot.value()));
+        return transactions.withHandle(h -> h.dao(VolumeDao.class).anyMadeFrom(snapshot.value()));
     }
 
     @Override
     public boolean anyReplicaOn(NodeId node) {
-        return transactions.withHandle(h -> h.attach(VolumeDao.class).anyReplicaOn(node.value()));
+        return transactions.withHandle(h -> h.dao(VolumeDao.class).anyReplicaOn(node.value()));
     }
 
     private static Optional<Volume> first(List<VolumeQueries.Stored> stored) {

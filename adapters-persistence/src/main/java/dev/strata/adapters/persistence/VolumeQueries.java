@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
@@ -38,33 +37,33 @@ final class VolumeQueries {
     private VolumeQueries() {
     }
 
-    static Query byId(Handle handle, String id) {
+    static Query byId(PooledHandle handle, String id) {
         return query(handle, SELECT + " FROM volumes v JOIN replicas r ON r.volume_id = v.id WHERE v.id = :id" + ORDER)
                 .bind("id", id);
     }
 
-    static Query byAlias(Handle handle, String tenant, String alias) {
+    static Query byAlias(PooledHandle handle, String tenant, String alias) {
         return query(handle, SELECT + " FROM volumes v JOIN replicas r ON r.volume_id = v.id"
                 + " WHERE v.tenant_id = :tenant AND v.alias = :alias" + ORDER)
                 .bind("tenant", tenant).bind("alias", alias);
     }
 
     /** Up to {@code limit} volumes of the tenant with an id after {@code after} ("" for all). */
-    static Query page(Handle handle, String tenant, String after, int limit) {
+    static Query page(PooledHandle handle, String tenant, String after, int limit) {
         return query(handle, SELECT + " FROM (SELECT * FROM volumes WHERE tenant_id = :tenant AND id > :after"
                 + " ORDER BY id LIMIT :limit) v JOIN replicas r ON r.volume_id = v.id" + ORDER)
                 .bind("tenant", tenant).bind("after", after).bind("limit", limit);
     }
 
     /** Every volume of the tenant with an id after {@code after} ("" for all). */
-    static Query all(Handle handle, String tenant, String after) {
+    static Query all(PooledHandle handle, String tenant, String after) {
         return query(handle, SELECT + " FROM volumes v JOIN replicas r ON r.volume_id = v.id"
                 + " WHERE v.tenant_id = :tenant AND v.id > :after" + ORDER)
                 .bind("tenant", tenant).bind("after", after);
     }
 
-    private static Query query(Handle handle, String sql) {
-        return handle.createQuery(sql);
+    private static Query query(PooledHandle handle, String sql) {
+        return handle.handle().createQuery(sql);
     }
 
     /** One joined row. */

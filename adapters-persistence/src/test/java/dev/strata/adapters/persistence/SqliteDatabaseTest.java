@@ -35,7 +35,7 @@ class SqliteDatabaseTest {
     void runsInWalModeWithFullSyncAndForeignKeys() {
         try (SqliteDatabase database = SqliteDatabase.open(dir.resolve("strata.db"))) {
             database.transactions().write(() -> {
-                var handle = ((JdbiTransactions) database.transactions()).writeHandle();
+                var handle = ((JdbiTransactions) database.transactions()).writeHandle().handle();
                 assertThat(handle.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualTo("wal");
                 assertThat(handle.createQuery("PRAGMA synchronous").mapTo(Integer.class).one())
                         .as("2 is FULL").isEqualTo(2);

@@ -73,7 +73,7 @@ class SqlitePublicationKeysTest {
 
     private void sql(String statement, Object... arguments) {
         database.transactions().write(() -> {
-            Handle handle = ((JdbiTransactions) database.transactions()).writeHandle();
+            Handle handle = ((JdbiTransactions) database.transactions()).writeHandle().handle();
             var update = handle.createUpdate(statement);
             for (int i = 0; i < arguments.length; i++) {
                 update.bind(i, arguments[i]);

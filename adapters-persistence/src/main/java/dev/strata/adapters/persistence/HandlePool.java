@@ -1,0 +1,147 @@
+package dev.strata.adapters.persistence;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * SQLite connections, each in a JDBI handle, kept open for the life of the database: closing the
+ * last connection would checkpoint and delete the WAL, reopening costs more than the work, and a
+ * handle kept open keeps the SQL objects attached to it (see {@link PooledHandle}).
+ *
+ * <p>One writer, used by one write transaction at a time, begins with {@code BEGIN IMMEDIATE} so
+ * that even another process cannot interleave a write. Readers come from a small pool, made on
+ * demand; WAL lets them run beside the writer. Every connection runs with
+ * {@code synchronous=FULL}: a commit is on disk when it returns.
+ */
+final class HandlePool implements AutoCloseable {
+
+    static final int BUSY_TIMEOUT_MS = 5_000;
+
+    private final String url;
+    private final UnaryOperator<Jdbi> configure;
+    private final int maxReaders;
+    private final BlockingQueue<PooledHandle> idleReaders;
+    private final AtomicInteger openReaders = new AtomicInteger();
+    private volatile PooledHandle writer;
+    private volatile boolean closed;
+
+    HandlePool(Path file, int maxReaders, UnaryOperator<Jdbi> configure) {
+        this.url = url(file);
+        this.configure = configure;
+        this.maxReaders = maxReaders;
+        this.idleReaders = new ArrayBlockingQueue<>(maxReaders);
+    }
+
+    static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    /** Opens the writer, which creates the file and turns on WAL. */
+    void open() throws SQLException {
+        SQLiteConfig config = baseConfig();
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        writer = handleOn(config.createConnection(url));
+    }
+
+    private static SQLiteConfig baseConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        return config;
+    }
+
+    private PooledHandle handleOn(Connection connection) {
+        Jdbi jdbi = configure.apply(Jdbi.create(new ConnectionFactory() {
+            @Override
+            public Connection openConnection() {
+                return connection;
+            }
+
+            @Override
+            public void closeConnection(Connection toClose) throws SQLException {
+                toClose.close();
+            }
+        }));
+        return new PooledHandle(jdbi.open());
+    }
+
+    /** The one handle writes go through; its user holds the write lock. */
+    PooledHandle writer() {
+        PooledHandle open = writer;
+        if (open == null || closed) {
+            throw new IllegalStateException("the database is not open");
+        }
+        return open;
+    }
+
+    /** A read-only handle for a statement or a read transaction; give it back when done. */
+    PooledHandle borrowReader() {
+        if (closed || writer == null) {
+            throw new IllegalStateException("the database is not open");
+        }
+        PooledHandle idle = idleReaders.poll();
+        if (idle != null) {
+            return idle;
+        }
+        if (openReaders.incrementAndGet() <= maxReaders) {
+            try {
+                Connection connection = baseConfig().createConnection(url);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA query_only = 1");
+                }
+                return handleOn(connection);
+            } catch (SQLException | RuntimeException e) {
+                openReaders.decrementAndGet();
+                throw new IllegalStateException("cannot open a database reader: " + e.getMessage(), e);
+            }
+        }
+        openReaders.decrementAndGet();
+        try {
+            PooledHandle waited = idleReaders.poll(30, TimeUnit.SECONDS);
+            if (waited == null) {
+                throw new IllegalStateException("no database connection became free within 30 s");
+            }
+            return waited;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a database connection", e);
+        }
+    }
+
+    void giveBack(PooledHandle reader) {
+        idleReaders.add(reader);
+        if (closed) {
+            closeIdleReaders();
+        }
+    }
+
+    /** Closes the idle readers now, and the others when they are given back. */
+    @Override
+    public void close() {
+        closed = true;
+        closeIdleReaders();
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    private void closeIdleReaders() {
+        PooledHandle idle;
+        while ((idle = idleReaders.poll()) != null) {
+            idle.close();
+        }
+    }
+}
