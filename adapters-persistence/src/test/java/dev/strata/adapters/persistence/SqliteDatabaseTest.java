@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.node.StorageNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,35 @@ class SqliteDatabaseTest {
         try (SqliteDatabase reopened = SqliteDatabase.open(file)) {
             assertThat(reopened.nodes().find(node.id())).isPresent();
             assertThat(reopened.nodes().nextNumber()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void schemaVersionIsTheNewestMigration() throws Exception {
+        Path migrations = Path.of(SqliteDatabase.class.getResource("/db/migration").toURI());
+        try (Stream<Path> files = Files.list(migrations)) {
+            int newest = files.map(f -> f.getFileName().toString())
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max(Integer::compare).orElseThrow();
+            assertThat(SqliteDatabase.SCHEMA_VERSION).isEqualTo(newest);
+        }
+    }
+
+    @Test
+    void aDatabaseOneMigrationBehindIsMigratedOnOpening() {
+        Path file = dir.resolve("strata.db");
+        try (SqliteDatabase database = SqliteDatabase.open(file)) {
+            database.transactions().write(() -> {
+                var handle = ((JdbiTransactions) database.transactions()).writeHandle().handle();
+                handle.execute("DROP TABLE namespaces");
+                handle.execute("DROP TABLE targets");
+                handle.execute("DROP TABLE hosts");
+                handle.execute("DELETE FROM flyway_schema_history WHERE version = ?",
+                        String.valueOf(SqliteDatabase.SCHEMA_VERSION));
+            });
+        }
+        try (SqliteDatabase reopened = SqliteDatabase.open(file)) {
+            assertThat(reopened.transactions().read(() -> reopened.hosts().all())).isEmpty();
         }
     }
 
