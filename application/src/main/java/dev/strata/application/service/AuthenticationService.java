@@ -94,7 +94,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
     private final Mutations mutations;
     private final InstantSource clock;
     private final LoginThrottle throttle;
-    private final PasswordHash decoy;
+    private volatile PasswordHash decoy;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Remembered> callers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, DirectoryVerified> directoryVerified = new ConcurrentHashMap<>();
@@ -136,8 +136,24 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         this.mutations = mutations;
         this.clock = clock;
         this.throttle = new LoginThrottle(clock);
-        // Checked against when the user does not exist, so that takes as long as a wrong password.
-        this.decoy = hasher.hash(Password.offered(secrets.generatePassword()));
+    }
+
+    /**
+     * Checked against when the user does not exist, so that takes as long as a wrong password. Made
+     * on first use rather than in the constructor: one slow hash less in every start.
+     */
+    private PasswordHash decoy() {
+        PasswordHash made = decoy;
+        if (made == null) {
+            synchronized (this) {
+                made = decoy;
+                if (made == null) {
+                    made = hasher.hash(Password.offered(secrets.generatePassword()));
+                    decoy = made;
+                }
+            }
+        }
+        return made;
     }
 
     @Override
@@ -330,7 +346,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
     }
 
     private boolean decoyCheck(Password password) {
-        hasher.verify(password, decoy);
+        hasher.verify(password, decoy());
         return false;
     }
 

@@ -33,8 +33,6 @@ public final class StrataProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                // the server's own logging, not the quiet one of the tests on this classpath
-                "-Dlogback.configurationFile=logback.xml",
                 "-cp", classPath(), "dev.strata.bootstrap.cli.Main", "serve", "--port", "0",
                 "--data-dir", dataDir.toString()));
         command.addAll(List.of(args));
