@@ -5,6 +5,7 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.adapters.rest.http.Paging;
+import dev.strata.adapters.rest.http.PathIds;
 import dev.strata.application.Page;
 import dev.strata.application.port.in.access.AddRoleMemberUseCase;
 import dev.strata.application.port.in.access.CreateRoleUseCase;
@@ -118,7 +119,7 @@ public final class RolesResource {
     @GET
     @Path("{name}")
     public Response get(@Context SecurityContext security, @PathParam("name") String name) {
-        Role role = get.getRole(caller(security), roleName(name));
+        Role role = get.getRole(caller(security), PathIds.role(name));
         return Response.ok(RoleJson.from(role)).tag(etag(role)).build();
     }
 
@@ -146,7 +147,7 @@ public final class RolesResource {
     @Path("{name}")
     public Outcome delete(@Context SecurityContext security, @PathParam("name") String name,
                           @HeaderParam("If-Match") String ifMatch) {
-        delete.deleteRole(caller(security), roleName(name), version(ifMatch));
+        delete.deleteRole(caller(security), PathIds.role(name), version(ifMatch));
         return Outcome.success("role " + name + " deleted");
     }
 
@@ -155,7 +156,7 @@ public final class RolesResource {
     public Members members(@Context SecurityContext security, @Context UriInfo uri, @PathParam("name") String name,
                            @QueryParam("after") String after, @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        Page<User> page = members.members(caller(security), roleName(name), Paging.afterNumber(after), limit);
+        Page<User> page = members.members(caller(security), PathIds.role(name), Paging.afterNumber(after), limit);
         Map<String, IdentityJson> identities = new LinkedHashMap<>();
         page.items().forEach(user -> identities.put(user.id().value(), IdentityJson.from(user)));
         return new Members(identities, Paging.next(uri, page, limit));
@@ -165,7 +166,7 @@ public final class RolesResource {
     @Path("{name}/members")
     public IdentityJson addMember(@Context SecurityContext security, @PathParam("name") String name,
                                   IdentityJson body) {
-        return IdentityJson.from(addMember.addMember(caller(security), roleName(name),
+        return IdentityJson.from(addMember.addMember(caller(security), PathIds.role(name),
                 Bodies.required(body).toRef("member")));
     }
 
@@ -173,7 +174,7 @@ public final class RolesResource {
     @Path("{name}/members/{authId}")
     public Outcome removeMember(@Context SecurityContext security, @PathParam("name") String name,
                                 @PathParam("authId") String authId) {
-        removeMember.removeMember(caller(security), roleName(name), IdentityJson.userId(authId));
+        removeMember.removeMember(caller(security), PathIds.role(name), IdentityJson.userId(authId));
         return Outcome.success("user " + authId + " is no longer a member of " + name);
     }
 
@@ -182,10 +183,10 @@ public final class RolesResource {
     }
 
     private static UpdateRoleCommand command(String name, RoleBody body, String ifMatch) {
-        if (body.name() != null && !new RoleName(body.name()).sameAs(roleName(name))) {
+        if (body.name() != null && !new RoleName(body.name()).sameAs(PathIds.role(name))) {
             throw DomainException.invalidInput("name cannot be changed");
         }
-        return new UpdateRoleCommand(roleName(name), Optional.ofNullable(body.description()),
+        return new UpdateRoleCommand(PathIds.role(name), Optional.ofNullable(body.description()),
                 Optional.ofNullable(body.privileges()).map(RolesResource::privileges), version(ifMatch));
     }
 
@@ -204,13 +205,6 @@ public final class RolesResource {
         return privileges;
     }
 
-    private static RoleName roleName(String name) {
-        try {
-            return new RoleName(name);
-        } catch (DomainException malformed) {
-            throw DomainException.notExists("role does not exist");
-        }
-    }
 
     private static EntityTag etag(Role role) {
         return new EntityTag(Long.toString(role.version()));

@@ -4,13 +4,12 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
+import dev.strata.adapters.rest.http.PathIds;
 import dev.strata.application.port.in.node.GetNodeUseCase;
 import dev.strata.application.port.in.node.ListNodesUseCase;
 import dev.strata.application.port.in.node.RegisterNodeUseCase;
 import dev.strata.application.port.in.node.RemoveNodeUseCase;
 import dev.strata.application.port.in.node.UpdateNodeUseCase;
-import dev.strata.domain.DomainException;
-import dev.strata.domain.node.NodeId;
 import dev.strata.domain.node.StorageNode;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -63,28 +62,21 @@ public final class BackendResource {
     @GET
     @Path("{persistentID}")
     public List<BackendJson> get(@Context SecurityContext security, @PathParam("persistentID") String id) {
-        return List.of(BackendJson.from(get.get(caller(security), nodeId(id))));
+        return List.of(BackendJson.from(get.get(caller(security), PathIds.node(id))));
     }
 
     @PUT
     @Path("{persistentID}")
     public BackendJson update(@Context SecurityContext security, @PathParam("persistentID") String id,
                               BackendUpdate body) {
-        return BackendJson.from(update.update(caller(security), Bodies.required(body).toCommand(nodeId(id))));
+        return BackendJson.from(update.update(caller(security), Bodies.required(body).toCommand(PathIds.node(id))));
     }
 
     @DELETE
     @Path("{persistentID}")
     public Outcome remove(@Context SecurityContext security, @PathParam("persistentID") String id) {
-        remove.remove(caller(security), nodeId(id));
+        remove.remove(caller(security), PathIds.node(id));
         return Outcome.success("backend " + id + " removed");
     }
 
-    private static NodeId nodeId(String id) {
-        try {
-            return new NodeId(id);
-        } catch (DomainException malformed) {
-            throw DomainException.notExists("backend does not exist");
-        }
-    }
 }

@@ -3,8 +3,7 @@ package dev.strata.adapters.rest.provisioner;
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Outcome;
-import dev.strata.domain.DomainException;
-import dev.strata.domain.host.HostId;
+import dev.strata.adapters.rest.http.PathIds;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,22 +36,14 @@ public final class HostResource {
     @GET
     @Path("{uuid}")
     public List<HostJson> get(@Context SecurityContext security, @PathParam("uuid") String uuid) {
-        return List.of(HostJson.from(hosts.get().get(caller(security), id(uuid))));
+        return List.of(HostJson.from(hosts.get().get(caller(security), PathIds.host(uuid))));
     }
 
     @DELETE
     @Path("{uuid}")
     public Outcome remove(@Context SecurityContext security, @PathParam("uuid") String uuid) {
-        hosts.remove().remove(caller(security), id(uuid));
+        hosts.remove().remove(caller(security), PathIds.host(uuid));
         return Outcome.success("host " + uuid + " removed");
     }
 
-    /** A path id that cannot exist is simply unknown. */
-    private static HostId id(String text) {
-        try {
-            return new HostId(text);
-        } catch (DomainException malformed) {
-            throw DomainException.notExists("host does not exist");
-        }
-    }
 }

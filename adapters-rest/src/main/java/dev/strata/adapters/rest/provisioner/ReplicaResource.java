@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.provisioner;
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Outcome;
+import dev.strata.adapters.rest.http.PathIds;
 import dev.strata.application.port.in.volume.ReplicaRef;
 import dev.strata.application.port.in.volume.VolumeRef;
 import dev.strata.domain.volume.Replica;
@@ -71,6 +72,6 @@ public final class ReplicaResource {
     }
 
     private static ReplicaRef ref(String tenant, String volume, String replica) {
-        return new ReplicaRef(VolumeResource.ref(tenant, volume), Ids.replica(replica));
+        return new ReplicaRef(VolumeResource.ref(tenant, volume), PathIds.replica(replica));
     }
 }

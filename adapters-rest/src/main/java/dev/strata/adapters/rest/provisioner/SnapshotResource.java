@@ -4,6 +4,7 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
+import dev.strata.adapters.rest.http.PathIds;
 import dev.strata.application.port.in.Created;
 import dev.strata.application.port.in.volume.SnapshotRef;
 import dev.strata.domain.volume.Snapshot;
@@ -67,6 +68,6 @@ public final class SnapshotResource {
     }
 
     private static SnapshotRef ref(String tenant, String id) {
-        return new SnapshotRef(TenantPrefix.named(tenant), Ids.snapshot(id));
+        return new SnapshotRef(TenantPrefix.named(tenant), PathIds.snapshot(id));
     }
 }

@@ -4,10 +4,9 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
+import dev.strata.adapters.rest.http.PathIds;
 import dev.strata.application.port.in.Created;
-import dev.strata.domain.DomainException;
 import dev.strata.domain.tenant.Tenant;
-import dev.strata.domain.tenant.TenantId;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,27 +52,20 @@ public final class TenantResource {
     @GET
     @Path("{tenantId}")
     public List<TenantJson> get(@Context SecurityContext security, @PathParam("tenantId") String id) {
-        return List.of(TenantJson.from(tenants.get().get(caller(security), tenantId(id))));
+        return List.of(TenantJson.from(tenants.get().get(caller(security), PathIds.tenant(id))));
     }
 
     @PUT
     @Path("{tenantId}")
     public TenantJson update(@Context SecurityContext security, @PathParam("tenantId") String id, TenantChange body) {
-        return TenantJson.from(tenants.update().update(caller(security), Bodies.required(body).toCommand(tenantId(id))));
+        return TenantJson.from(tenants.update().update(caller(security), Bodies.required(body).toCommand(PathIds.tenant(id))));
     }
 
     @DELETE
     @Path("{tenantId}")
     public Outcome delete(@Context SecurityContext security, @PathParam("tenantId") String id) {
-        tenants.delete().delete(caller(security), tenantId(id));
+        tenants.delete().delete(caller(security), PathIds.tenant(id));
         return Outcome.success("tenant " + id + " deleted");
     }
 
-    private static TenantId tenantId(String id) {
-        try {
-            return new TenantId(id);
-        } catch (DomainException malformed) {
-            throw DomainException.notExists("tenant does not exist");
-        }
-    }
 }

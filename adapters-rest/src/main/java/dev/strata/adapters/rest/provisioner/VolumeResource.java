@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Json;
 import dev.strata.adapters.rest.http.Outcome;
+import dev.strata.adapters.rest.http.PathIds;
 import dev.strata.application.port.in.Created;
 import dev.strata.application.port.in.volume.ChangeVolumeCommand;
 import dev.strata.application.port.in.volume.ListVolumesQuery;
@@ -169,6 +170,6 @@ public final class VolumeResource {
     }
 
     static VolumeRef ref(String tenant, String uuid) {
-        return new VolumeRef(TenantPrefix.named(tenant), Ids.volume(uuid));
+        return new VolumeRef(TenantPrefix.named(tenant), PathIds.volume(uuid));
     }
 }
