@@ -1,6 +1,7 @@
 package dev.strata.application;
 
 import dev.strata.domain.access.AuthMode;
+import dev.strata.domain.node.OvercommitLimit;
 
 /**
  * The operator's choices that change what use cases do.
@@ -8,16 +9,17 @@ import dev.strata.domain.access.AuthMode;
  * @param authMode       where callers are authenticated
  * @param thinOvercommit how far a node's promised capacity may exceed its media (THIN volumes)
  */
-public record Settings(AuthMode authMode, double thinOvercommit) {
+public record Settings(AuthMode authMode, OvercommitLimit thinOvercommit) {
 
-    public static final double DEFAULT_THIN_OVERCOMMIT = 4.0;
+    /** The {@code --thin-overcommit} default as a plain constant, for the command line's annotations. */
+    public static final double DEFAULT_THIN_OVERCOMMIT = OvercommitLimit.DEFAULT_RATIO;
 
     public Settings {
         if (authMode == null) {
             throw new IllegalArgumentException("authMode is required");
         }
-        if (!(thinOvercommit >= 1.0 && thinOvercommit <= 100.0)) {
-            throw new IllegalArgumentException("thin overcommit must be between 1 and 100");
+        if (thinOvercommit == null) {
+            throw new IllegalArgumentException("thinOvercommit is required");
         }
     }
 }

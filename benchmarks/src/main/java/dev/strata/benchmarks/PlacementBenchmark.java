@@ -7,6 +7,7 @@ import dev.strata.domain.node.LocationFilter;
 import dev.strata.domain.node.NodeDeclaration;
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.node.NodeState;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.placement.Placement;
 import dev.strata.domain.placement.PlacementPolicy;
@@ -58,25 +59,25 @@ public class PlacementBenchmark {
                     null, 100_000 * Bytes.GIB, 0, 0, null);
             StorageNode node = StorageNode.register(NodeId.generate(), i, declaration, now);
             long used = random.nextInt(99_000) * Bytes.GIB;
-            node.reserve(new Allocation(used, used * 2, 0, 0), 4.0);
+            node.reserve(new Allocation(used, used * 2, 0, 0), OvercommitLimit.DEFAULT);
             if (i % 10 == 0) {
                 node.changeState(NodeState.MAINTENANCE, now);
             }
             candidates.add(node);
         }
         Allocation thin = new Allocation(10 * Bytes.GIB, 100 * Bytes.GIB, 0, 0);
-        threeReplicasAnyZone = PlacementRequest.forNewVolume(3, thin, LocationFilter.ANY, false, 4.0);
+        threeReplicasAnyZone = PlacementRequest.forNewVolume(3, thin, LocationFilter.ANY, false);
         oneReplicaInOneZone = PlacementRequest.forNewVolume(1, thin,
-                new LocationFilter(null, List.of("zone-2"), null), false, 4.0);
+                new LocationFilter(null, List.of("zone-2"), null), false);
     }
 
     @Benchmark
     public Placement threeReplicasOnDistinctRacks() {
-        return PlacementPolicy.place(candidates, threeReplicasAnyZone);
+        return PlacementPolicy.place(candidates, threeReplicasAnyZone, OvercommitLimit.DEFAULT);
     }
 
     @Benchmark
     public Placement oneReplicaInOneZone() {
-        return PlacementPolicy.place(candidates, oneReplicaInOneZone);
+        return PlacementPolicy.place(candidates, oneReplicaInOneZone, OvercommitLimit.DEFAULT);
     }
 }

@@ -3,6 +3,7 @@ package dev.strata.bootstrap;
 import dev.strata.application.Settings;
 import dev.strata.domain.access.AuthMode;
 import dev.strata.domain.access.Password;
+import dev.strata.domain.node.OvercommitLimit;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -116,7 +117,7 @@ public record ServerSettings(
     }
 
     public Settings applicationSettings() {
-        return new Settings(authMode, thinOvercommit);
+        return new Settings(authMode, new OvercommitLimit(thinOvercommit));
     }
 
     public Path databaseFile() {

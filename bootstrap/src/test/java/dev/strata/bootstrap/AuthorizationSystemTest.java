@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,8 +104,7 @@ class AuthorizationSystemTest {
 
         server.clock().advance(Duration.ofMinutes(2));
         for (int rack = 0; rack < 6; rack++) {
-            admin.post("/backends", "{\"mgmtIPs\": [\"10.76.0." + (rack + 1) + "\"], \"rack\": \"r" + rack
-                    + "\", \"totalCapacity\": 1000000}");
+            admin.post("/backends", aNode().at("10.76.0." + (rack + 1)).onRack("r" + rack).withCapacityGiB(1000000).json());
         }
         admin.post("/tenants", "{\"tenantId\": \"" + TENANT + "\", \"capacity\": 1000000}");
         scenarios();
@@ -141,7 +141,7 @@ class AuthorizationSystemTest {
 
     private static String node() {
         int n = unique();
-        return admin.post("/backends", "{\"mgmtIPs\": [\"10.77." + (n / 250) + "." + (n % 250 + 1) + "\"]}")
+        return admin.post("/backends", aNode().at("10.77." + (n / 250) + "." + (n % 250 + 1)).json())
                 .json().path("persistentID").asText();
     }
 
@@ -235,7 +235,7 @@ class AuthorizationSystemTest {
         scenario("GET /backends/{persistentID}", c -> get("/backends/" + node()));
         scenario("POST /backends", c -> {
             int n = unique();
-            return new Call("POST", "/backends", "{\"mgmtIPs\": [\"10.78." + (n / 250) + "." + (n % 250 + 1) + "\"]}");
+            return new Call("POST", "/backends", aNode().at("10.78." + (n / 250) + "." + (n % 250 + 1)).json());
         });
         scenario("PUT /backends/{persistentID}", c -> new Call("PUT", "/backends/" + node(), "{\"rack\": \"r2\"}"));
         scenario("DELETE /backends/{persistentID}", c -> new Call("DELETE", "/backends/" + node(), null));

@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,9 +38,8 @@ class BackendsSystemTest {
     }
 
     private String register(String ip, String rack, int capacityGiB) {
-        Reply reply = api.post("/backends", """
-                {"mgmtIPs": ["%s"], "rack": "%s", "zone": "z1", "region": "eu", "totalCapacity": %d,
-                 "portals": [{"ip": "%s", "port": 4420, "transport": "TCP"}]}""".formatted(ip, rack, capacityGiB, ip));
+        Reply reply = api.post("/backends", aNode().at(ip).onRack(rack).inZone("z1").inRegion("eu")
+                .withCapacityGiB(capacityGiB).withPortal(ip, 4420, "TCP").json());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         String id = reply.json().path("persistentID").asText();
         assertThat(reply.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/backends/" + id));
@@ -133,8 +133,7 @@ class BackendsSystemTest {
     void refusesASecondNodeWithAManagementAddressInUse() {
         register("10.20.1.1", "r1", 10);
 
-        Reply duplicate = api.post("/backends", """
-                {"mgmtIPs": ["10.20.1.2", "10.20.1.1"]}""");
+        Reply duplicate = api.post("/backends", aNode().at("10.20.1.2", "10.20.1.1").json());
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.errorStatus()).isEqualTo("AlreadyExists");

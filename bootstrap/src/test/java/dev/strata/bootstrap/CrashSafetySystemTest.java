@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,8 +53,7 @@ class CrashSafetySystemTest {
             Api api = new Api(strata.baseUri(), Tls.trusting(data.resolve("tls/server.crt")))
                     .withBasic("admin", ADMIN_PASSWORD);
             for (int i = 1; i <= 2; i++) {
-                assertThat(api.post("/backends", "{\"mgmtIPs\": [\"10.70.0." + i + "\"], \"rack\": \"r" + i
-                        + "\", \"totalCapacity\": 100000}").status()).isEqualTo(201);
+                assertThat(api.post("/backends", aNode().at("10.70.0." + i).onRack("r" + i).withCapacityGiB(100000).json()).status()).isEqualTo(201);
             }
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {

@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.bootstrap.support.Api;
@@ -41,7 +42,7 @@ class HostsBadInputSystemTest {
     void startWithAVolumePublishedToOneHostAndAnotherHost() {
         server = TestServer.start(dataDir);
         api = server.api();
-        api.post("/backends", "{\"mgmtIPs\": [\"10.50.0.1\"], \"rack\": \"r1\", \"totalCapacity\": 100}");
+        api.post("/backends", aNode().at("10.50.0.1").onRack("r1").withCapacityGiB(100).json());
         api.post("/tenants", "{\"tenantId\": \"acme\", \"capacity\": 50}");
         for (String volume : List.of(VOL, FREE)) {
             Reply reply = api.post("/volumes", "{\"alias\": \"" + volume + "\", \"capacity\": 1, \"uuid\": \"" + volume

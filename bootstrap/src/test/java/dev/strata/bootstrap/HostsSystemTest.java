@@ -1,9 +1,11 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.bootstrap.support.Api;
+import dev.strata.bootstrap.support.NodeJson;
 import dev.strata.bootstrap.support.Reply;
 import dev.strata.bootstrap.support.TestServer;
 import java.nio.file.Path;
@@ -37,10 +39,10 @@ class HostsSystemTest {
     void start() {
         server = TestServer.start(dataDir);
         admin = server.api();
-        nodes.add(register("10.40.0.1", "r1", "[{\"ip\": \"192.168.10.1\", \"port\": 4420, \"transport\": \"TCP\"},"
-                + " {\"ip\": \"192.168.20.1\", \"port\": 4420, \"transport\": \"TCP\"}]"));
-        nodes.add(register("10.40.0.2", "r2", "[{\"ip\": \"192.168.10.2\", \"port\": 4421, \"transport\": \"TCP\"}]"));
-        nodes.add(register("10.40.0.3", "r3", null));
+        nodes.add(register(aNode().at("10.40.0.1").named("node-r1").onRack("r1")
+                .withPortal("192.168.10.1", 4420, "TCP").withPortal("192.168.20.1", 4420, "TCP")));
+        nodes.add(register(aNode().at("10.40.0.2").named("node-r2").onRack("r2").withPortal("192.168.10.2", 4421, "TCP")));
+        nodes.add(register(aNode().at("10.40.0.3").named("node-r3").onRack("r3")));
         String token = admin.post("/v1/auth/access-tokens/", "{\"user\": {\"name\": \"admin\"}}").json()
                 .path("bearer_token").asText();
         cinder = server.anonymous().withBearer(token);
@@ -51,10 +53,8 @@ class HostsSystemTest {
         server.close();
     }
 
-    private String register(String ip, String rack, String portals) {
-        Reply reply = admin.post("/backends", "{\"mgmtIPs\": [\"" + ip + "\"], \"name\": \"node-" + rack
-                + "\", \"rack\": \"" + rack + "\", \"zone\": \"nova\", \"totalCapacity\": 1000"
-                + (portals == null ? "" : ", \"portals\": " + portals) + "}");
+    private String register(NodeJson node) {
+        Reply reply = admin.post("/backends", node.inZone("nova").withCapacityGiB(1000).json());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().path("persistentID").asText();
     }

@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.bootstrap.support.Api;
@@ -64,7 +65,7 @@ class HttpBehaviourSystemTest {
 
     @Test
     void refusesOversizedBodies() {
-        String huge = "{\"name\": \"" + "x".repeat(2 << 20) + "\", \"mgmtIPs\": [\"10.9.9.9\"]}";
+        String huge = aNode().at("10.9.9.9").named("x".repeat(2 << 20)).json();
         assertErrorBody(api.post("/backends", huge), 413, "PayloadTooLarge");
         assertThat(api.get("/backends").json()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,7 +92,7 @@ class LdapSystemTest {
             Api sam = server.anonymous().withBasic("sam", "sam-password");
             assertThat(texts(sam.get("/v1/session/who-am-i").json().path("roles"))).containsExactly("monitor");
             assertThat(sam.get("/backends").status()).isEqualTo(200);
-            assertThat(sam.post("/backends", "{\"mgmtIPs\": [\"10.9.0.1\"]}").status()).isEqualTo(403);
+            assertThat(sam.post("/backends", aNode().at("10.9.0.1").json()).status()).isEqualTo(403);
 
             Api nora = server.anonymous().withBasic("nora", "nora-password");
             assertThat(texts(nora.get("/v1/session/who-am-i").json().path("roles"))).isEmpty();

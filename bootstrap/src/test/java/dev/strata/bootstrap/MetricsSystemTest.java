@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.bootstrap.support.Api;
@@ -60,8 +61,7 @@ class MetricsSystemTest {
     }
 
     private void register(String ip, String rack) {
-        Reply reply = api.post("/backends", """
-                {"mgmtIPs": ["%s"], "rack": "%s", "zone": "nova", "totalCapacity": 100}""".formatted(ip, rack));
+        Reply reply = api.post("/backends", aNode().at(ip).onRack(rack).inZone("nova").withCapacityGiB(100).json());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,15 +159,13 @@ class OpenApiConformanceSystemTest {
 
     private static void backends(Api admin) {
         for (int rack = 1; rack <= 3; rack++) {
-            call(admin, "POST", "/backends", """
-                    {"mgmtIPs": ["10.90.0.%d"], "rack": "r%d", "zone": "z1", "totalCapacity": 1000}"""
-                    .formatted(rack, rack), 201);
+            call(admin, "POST", "/backends", aNode().at("10.90.0." + rack).onRack("r" + rack).inZone("z1")
+                    .withCapacityGiB(1000).json(), 201);
         }
-        String spare = id(call(admin, "POST", "/backends", """
-                {"mgmtIPs": ["10.90.1.1"], "mgmtPort": 8091, "name": "spare", "rack": "r9", "region": "eu",
-                 "zone": "z9", "hostId": "h-9", "totalCapacity": 10, "totalIOPS": 1000, "totalBW": 100,
-                 "portals": [{"ip": "10.91.1.1", "port": 4420, "transport": "rdma"}]}""", 201), "persistentID");
-        call(admin, "POST", "/backends", "{\"mgmtIPs\": [\"10.90.0.1\"]}", 409);
+        String spare = id(call(admin, "POST", "/backends", aNode().at("10.90.1.1").withMgmtPort(8091).named("spare")
+                .onRack("r9").inRegion("eu").inZone("z9").withHostId("h-9").withCapacityGiB(10).withIops(1000)
+                .withBandwidth(100).withPortal("10.91.1.1", 4420, "rdma").json(), 201), "persistentID");
+        call(admin, "POST", "/backends", aNode().at("10.90.0.1").json(), 409);
         call(admin, "GET", "/backends", null, 200);
         call(admin, "GET", "/backends/" + spare, null, "/backends/{persistentID}", 200);
         call(admin, "PUT", "/backends/" + spare, "{\"state\": \"maintenance\"}", "/backends/{persistentID}", 200);

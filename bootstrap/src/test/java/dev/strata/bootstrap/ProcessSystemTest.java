@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.bootstrap.support.Api;
@@ -24,7 +25,7 @@ class ProcessSystemTest {
                 "STRATA_ADMIN_PASSWORD", "process-admin-pw"))) {
             Api api = new Api(strata.baseUri(), Tls.trusting(data.resolve("tls/server.crt")))
                     .withBasic("admin", "process-admin-pw");
-            id = api.post("/backends", "{\"mgmtIPs\": [\"10.30.0.1\"], \"totalCapacity\": 10}")
+            id = api.post("/backends", aNode().at("10.30.0.1").withCapacityGiB(10).json())
                     .json().path("persistentID").asText();
 
             int exit = strata.terminate();

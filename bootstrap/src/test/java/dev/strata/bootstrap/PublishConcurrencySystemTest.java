@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class PublishConcurrencySystemTest {
     }
 
     private void node(String ip) {
-        assertThat(api.post("/backends", "{\"mgmtIPs\": [\"" + ip + "\"], \"totalCapacity\": 10000}").status())
+        assertThat(api.post("/backends", aNode().at(ip).withCapacityGiB(10000).json()).status())
                 .isEqualTo(201);
     }
 

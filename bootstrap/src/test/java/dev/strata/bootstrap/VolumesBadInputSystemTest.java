@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.bootstrap.support.Api;
@@ -37,8 +38,8 @@ class VolumesBadInputSystemTest {
     void startWithAVolumeASnapshotAndATenant() {
         server = TestServer.start(dataDir);
         api = server.api();
-        api.post("/backends", "{\"mgmtIPs\": [\"10.50.0.1\"], \"rack\": \"r1\", \"totalCapacity\": 100}");
-        api.post("/backends", "{\"mgmtIPs\": [\"10.50.0.2\"], \"rack\": \"r2\", \"totalCapacity\": 100}");
+        api.post("/backends", aNode().at("10.50.0.1").onRack("r1").withCapacityGiB(100).json());
+        api.post("/backends", aNode().at("10.50.0.2").onRack("r2").withCapacityGiB(100).json());
         api.post("/tenants", "{\"tenantId\": \"acme\", \"capacity\": 50}");
         Reply volume = api.post("/volumes", "{\"alias\": \"base\", \"capacity\": 10, \"uuid\": \"" + VOL + "\"}");
         assertThat(volume.status()).as(volume.toString()).isEqualTo(201);

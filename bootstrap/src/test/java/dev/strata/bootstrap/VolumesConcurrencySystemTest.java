@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,8 +49,7 @@ class VolumesConcurrencySystemTest {
     }
 
     private void register(String ip, String rack, int gib) {
-        assertThat(api.post("/backends", """
-                {"mgmtIPs": ["%s"], "rack": "%s", "totalCapacity": %d}""".formatted(ip, rack, gib)).status())
+        assertThat(api.post("/backends", aNode().at(ip).onRack(rack).withCapacityGiB(gib).json()).status())
                 .isEqualTo(201);
     }
 

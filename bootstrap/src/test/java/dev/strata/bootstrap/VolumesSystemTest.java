@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import static dev.strata.bootstrap.support.NodeJson.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,8 +44,7 @@ class VolumesSystemTest {
     }
 
     private String register(String ip, String rack, int gib) {
-        Reply reply = api.post("/backends", """
-                {"mgmtIPs": ["%s"], "rack": "%s", "zone": "nova", "totalCapacity": %d}""".formatted(ip, rack, gib));
+        Reply reply = api.post("/backends", aNode().at(ip).onRack(rack).inZone("nova").withCapacityGiB(gib).json());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().path("persistentID").asText();
     }

@@ -70,7 +70,7 @@ public final class AccessBootstrap {
         Optional<String> generated = adminPassword.isPresent() ? Optional.empty()
                 : Optional.of(secrets.generatePassword());
         PasswordHash hash = hasher.hash(adminPassword.orElseGet(() -> Password.offered(generated.get())));
-        mutations.perform(SYSTEM, null, "user.create", ADMIN.value(), () -> {
+        mutations.performForAnyCaller(SYSTEM, "user.create", ADMIN.value(), () -> {
             if (users.isEmpty()) {
                 users.add(User.create(UserId.FIRST, ADMIN, hash, Set.of(BuiltInRoles.ADMIN), Optional.empty(),
                         clock.instant()));
@@ -82,7 +82,7 @@ public final class AccessBootstrap {
     /** Sets a user's password without the old one and ends their sessions: offline recovery. */
     public void resetPassword(UserName name, Password password) {
         PasswordHash hash = hasher.hash(password);
-        mutations.perform(SYSTEM, null, "user.reset_password", name.value(), () -> {
+        mutations.performForAnyCaller(SYSTEM, "user.reset_password", name.value(), () -> {
             User user = users.findByName(name)
                     .orElseThrow(() -> DomainException.notExists("user " + name + " does not exist"));
             user.changePassword(hash);

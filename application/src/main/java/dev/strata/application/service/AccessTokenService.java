@@ -57,7 +57,7 @@ public final class AccessTokenService implements CreateAccessTokenUseCase, ListA
             throw DomainException.invalidInput("expiration_time must be in the future");
         }
         String bearer = secrets.generate(TokenKind.ACCESS);
-        return mutations.perform(caller, null, "access_token.create", userRef.toString(), () -> {
+        return mutations.performForAnyCaller(caller, "access_token.create", userRef.toString(), () -> {
             User user = Identities.resolve(users, userRef);
             requireOwnOr(caller, user.id(), Privilege.PRIVILEGE_ACCESS_TOKENS_WRITE);
             if (tokens.countOf(user.id()) >= AccessToken.MAX_PER_USER) {
@@ -107,7 +107,7 @@ public final class AccessTokenService implements CreateAccessTokenUseCase, ListA
         expiresAt.flatMap(e -> e).filter(e -> !e.isAfter(now)).ifPresent(past -> {
             throw DomainException.invalidInput("expiration_time must be in the future");
         });
-        return mutations.perform(caller, null, "access_token.modify", id, () -> {
+        return mutations.performForAnyCaller(caller, "access_token.modify", id, () -> {
             AccessToken token = existing(id);
             requireOwnOr(caller, token.user(), Privilege.PRIVILEGE_ACCESS_TOKENS_WRITE);
             expiresAt.ifPresent(token::expireAt);
@@ -119,7 +119,7 @@ public final class AccessTokenService implements CreateAccessTokenUseCase, ListA
 
     @Override
     public void deleteToken(Principal caller, String id) {
-        mutations.perform(caller, null, "access_token.delete", id, () -> {
+        mutations.performForAnyCaller(caller, "access_token.delete", id, () -> {
             AccessToken token = existing(id);
             requireOwnOr(caller, token.user(), Privilege.PRIVILEGE_ACCESS_TOKENS_WRITE);
             tokens.remove(id);

@@ -46,7 +46,7 @@ public final class AccountService implements WhoAmIUseCase, ChangePasswordUseCas
                 .orElseThrow(() -> DomainException.invalidInput("only local users have a password to change"));
         PasswordHash newHash = hasher.hash(newPassword);
         boolean oldMatches = hasher.verify(oldPassword, user.password());
-        mutations.perform(caller, null, "user.change_password", user.name().value(), () -> {
+        mutations.performForAnyCaller(caller, "user.change_password", user.name().value(), () -> {
             if (!oldMatches) {
                 throw DomainException.forbidden("the old password is wrong");
             }

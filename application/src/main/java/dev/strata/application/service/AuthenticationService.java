@@ -227,7 +227,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         Principal caller = Callers.of(user, roles, AuthMethod.BASIC, Optional.empty(), origin);
         String bearer = secrets.generate(TokenKind.SESSION);
         Instant now = clock.instant();
-        mutations.perform(caller, null, "session.login", user.name().value(), () -> sessions.add(
+        mutations.performForAnyCaller(caller, "session.login", user.name().value(), () -> sessions.add(
                 new Session(secrets.newId(), user.id(), now, now.plus(Session.LIFETIME), secrets.hash(bearer))));
         return bearer;
     }
@@ -238,7 +238,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         if (caller.method() != AuthMethod.SESSION || caller.tokenId().isEmpty()) {
             return;
         }
-        mutations.perform(caller, null, "session.logout", caller.name(),
+        mutations.performForAnyCaller(caller, "session.logout", caller.name(),
                 () -> sessions.remove(caller.tokenId().get()));
     }
 
@@ -251,7 +251,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         Instant now = clock.instant();
         // The roles are those of the groups now: a group change reaches a session at its next login.
         Session.DirectoryUser holder = new Session.DirectoryUser(identity.name(), identity.roles());
-        mutations.perform(caller, null, "session.login", identity.name(), () -> sessions.add(
+        mutations.performForAnyCaller(caller, "session.login", identity.name(), () -> sessions.add(
                 new Session(secrets.newId(), holder, now, now.plus(Session.LIFETIME), secrets.hash(bearer))));
         return bearer;
     }

@@ -9,6 +9,7 @@ import dev.strata.domain.access.Privilege;
 import dev.strata.domain.access.RequestOrigin;
 import dev.strata.domain.audit.AuditEvent;
 import java.time.InstantSource;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -29,18 +30,34 @@ public final class Mutations {
     }
 
     /**
-     * @param privilege what the caller needs, or {@code null} when any authenticated caller may try
-     *                  (the work then checks what it must, such as ownership)
+     * @param privilege what the caller needs
      * @param action    what is done, e.g. {@code backend.register}
      * @param target    what it is done to, as the caller named it
      */
     public <T> T perform(Principal caller, Privilege privilege, String action, String target, Supplier<T> work) {
+        Objects.requireNonNull(privilege, "privilege: use performForAnyCaller when none is needed");
+        return run(caller, () -> caller.require(privilege), action, target, work);
+    }
+
+    public void perform(Principal caller, Privilege privilege, String action, String target, Runnable work) {
+        perform(caller, privilege, action, target, asSupplier(work));
+    }
+
+    /**
+     * A mutation that any authenticated caller may try, with no privilege: the work checks what it
+     * must, such as that the caller owns what it changes (its own password, session or token).
+     */
+    public <T> T performForAnyCaller(Principal caller, String action, String target, Supplier<T> work) {
+        return run(caller, caller::requireAuthenticated, action, target, work);
+    }
+
+    public void performForAnyCaller(Principal caller, String action, String target, Runnable work) {
+        performForAnyCaller(caller, action, target, asSupplier(work));
+    }
+
+    private <T> T run(Principal caller, Runnable admission, String action, String target, Supplier<T> work) {
         try {
-            if (privilege == null) {
-                caller.requireAuthenticated();
-            } else {
-                caller.require(privilege);
-            }
+            admission.run();
             return transactions.write(() -> {
                 T result = work.get();
                 auditLog.append(event(caller, action, target, AuditEvent.SUCCESS));
@@ -52,11 +69,11 @@ public final class Mutations {
         }
     }
 
-    public void perform(Principal caller, Privilege privilege, String action, String target, Runnable work) {
-        perform(caller, privilege, action, target, () -> {
+    private static Supplier<Void> asSupplier(Runnable work) {
+        return () -> {
             work.run();
             return null;
-        });
+        };
     }
 
     /** Appends a record on its own, for events that are not mutations, such as failed logins. */

@@ -23,7 +23,6 @@ import dev.strata.domain.host.Publication;
 import dev.strata.domain.host.Target;
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.node.StorageNode;
-import dev.strata.domain.tenant.Tenant;
 import dev.strata.domain.tenant.TenantId;
 import dev.strata.domain.volume.Volume;
 import dev.strata.domain.volume.VolumeId;
@@ -40,6 +39,7 @@ public final class PublicationService implements PublishVolumeUseCase, Unpublish
     private final Hosts hosts;
     private final Nodes nodes;
     private final Volumes volumes;
+    private final Owned<VolumeId, Volume> owned;
     private final Publications publications;
     private final Transactions transactions;
     private final Mutations mutations;
@@ -52,6 +52,7 @@ public final class PublicationService implements PublishVolumeUseCase, Unpublish
         this.hosts = hosts;
         this.nodes = nodes;
         this.volumes = volumes;
+        this.owned = Owned.volumes(volumes);
         this.publications = publications;
         this.transactions = transactions;
         this.mutations = mutations;
@@ -127,9 +128,7 @@ public final class PublicationService implements PublishVolumeUseCase, Unpublish
 
     /** The volume in the tenant the request acts on; another tenant's volume is as unknown as a missing one. */
     private Volume owned(Principal caller, Optional<TenantId> named, VolumeId id) {
-        Tenant tenant = scope.acting(caller, named);
-        return volumes.find(id).filter(v -> v.tenant().equals(tenant.id()))
-                .orElseThrow(() -> DomainException.notExists("volume " + id + " does not exist"));
+        return owned.get(scope.acting(caller, named), id);
     }
 
     /** A volume the caller may see: any, or its own tenant's when bound to one. */

@@ -25,8 +25,8 @@ import dev.strata.domain.ErrorCode;
 import dev.strata.domain.access.Principal;
 import dev.strata.domain.access.Privilege;
 import dev.strata.domain.node.Allocation;
-import dev.strata.domain.node.NodeId;
-import dev.strata.domain.node.StorageNode;
+import dev.strata.domain.node.OvercommitLimit;
+import dev.strata.domain.placement.Reservation;
 import dev.strata.domain.tenant.Tenant;
 import dev.strata.domain.tenant.TenantId;
 import dev.strata.domain.volume.Provisioning;
@@ -37,7 +37,6 @@ import dev.strata.domain.volume.Volume;
 import dev.strata.domain.volume.VolumeId;
 import dev.strata.domain.volume.VolumeSpec;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,10 +49,10 @@ public final class SnapshotService implements CreateSnapshotUseCase, ListSnapsho
         GetSnapshotByAliasUseCase, ListSnapshotsOfVolumeUseCase, DeleteSnapshotUseCase,
         CreateVolumeFromSnapshotUseCase, CloneVolumeUseCase {
 
-    private final Nodes nodes;
-    private final Tenants tenants;
     private final Volumes volumes;
     private final Snapshots snapshots;
+    private final Owned<VolumeId, Volume> ownedVolumes;
+    private final Owned<SnapshotId, Snapshot> owned;
     private final Transactions transactions;
     private final Mutations mutations;
     private final InstantSource clock;
@@ -61,11 +60,11 @@ public final class SnapshotService implements CreateSnapshotUseCase, ListSnapsho
     private final Provisioner provisioner;
 
     public SnapshotService(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Transactions transactions,
-                           Mutations mutations, double overcommit, InstantSource clock) {
-        this.nodes = nodes;
-        this.tenants = tenants;
+                           Mutations mutations, OvercommitLimit overcommit, InstantSource clock) {
         this.volumes = volumes;
         this.snapshots = snapshots;
+        this.ownedVolumes = Owned.volumes(volumes);
+        this.owned = Owned.snapshots(snapshots);
         this.transactions = transactions;
         this.mutations = mutations;
         this.clock = clock;
@@ -78,61 +77,22 @@ public final class SnapshotService implements CreateSnapshotUseCase, ListSnapsho
         return mutations.perform(caller, Privilege.PRIVILEGE_VOLUME_WRITE, "snapshot.create",
                 command.id().map(SnapshotId::value).orElse(command.alias()), () -> {
                     Tenant tenant = scope.acting(caller, command.tenant());
-                    Optional<Snapshot> repeated = repeated(tenant, command);
+                    Optional<Snapshot> repeated = owned.repeated(tenant, command.id(), command.alias(),
+                            s -> s.answers(command.alias(), command.volume(), command.reservedSpacePercentage()));
                     if (repeated.isPresent()) {
                         return new Created<>(repeated.get(), false);
                     }
-                    Volume volume = ownedVolume(tenant, command.volume());
+                    Volume volume = ownedVolumes.get(tenant, command.volume());
                     Snapshot snapshot = Snapshot.take(command.id().orElseGet(SnapshotId::generate), command.alias(),
                             volume, command.reservedSpacePercentage(), clock.instant());
-                    tenant.charge(snapshot.consumedCapacity());
                     Allocation copy = snapshot.copyAllocation();
-                    List<StorageNode> holders = new ArrayList<>();
-                    List<String> refusals = new ArrayList<>();
-                    for (NodeId id : snapshot.nodes()) {
-                        StorageNode node = node(id);
-                        node.roomRefusal(copy, provisioner.overcommit())
-                                .ifPresent(reason -> refusals.add("backend " + id + " " + reason));
-                        holders.add(node);
-                    }
-                    if (!refusals.isEmpty()) {
-                        throw new DomainException(ErrorCode.INSUFFICIENT_CAPACITY, "no room for the "
-                                + Bytes.toGiB(copy.capacity()) + " GiB reserve of a snapshot of volume " + volume.id()
-                                + ": " + String.join("; ", refusals));
-                    }
-                    for (StorageNode node : holders) {
-                        // a snapshot's copy lives beside a replica the node already serves
-                        node.grow(copy, provisioner.overcommit());
-                        nodes.update(node);
-                    }
+                    // a snapshot's copy lives beside a replica the node already serves
+                    provisioner.reserve(tenant, Reservation.besideHeld(copy, "no room for the "
+                            + Bytes.toGiB(copy.capacity()) + " GiB reserve of a snapshot of volume " + volume.id()),
+                            snapshot.nodes());
                     snapshots.add(snapshot);
-                    tenants.update(tenant);
                     return new Created<>(snapshot, true);
                 });
-    }
-
-    private Optional<Snapshot> repeated(Tenant tenant, CreateSnapshotCommand command) {
-        if (command.id().isPresent()) {
-            Optional<Snapshot> byId = snapshots.find(command.id().get());
-            if (byId.isPresent()) {
-                Snapshot existing = byId.get();
-                if (existing.tenant().equals(tenant.id())
-                        && existing.answers(command.alias(), command.volume(), command.reservedSpacePercentage())) {
-                    return byId;
-                }
-                throw DomainException.alreadyExists("snapshot " + existing.id() + " exists with a different spec");
-            }
-        }
-        Optional<Snapshot> byAlias = snapshots.findByAlias(tenant.id(), command.alias());
-        if (byAlias.isPresent()) {
-            Snapshot existing = byAlias.get();
-            if (command.id().isEmpty()
-                    && existing.answers(command.alias(), command.volume(), command.reservedSpacePercentage())) {
-                return byAlias;
-            }
-            throw DomainException.alreadyExists("alias '" + command.alias() + "' belongs to snapshot " + existing.id());
-        }
-        return Optional.empty();
     }
 
     @Override
@@ -144,24 +104,20 @@ public final class SnapshotService implements CreateSnapshotUseCase, ListSnapsho
     @Override
     public Snapshot get(Principal caller, SnapshotRef ref) {
         caller.require(Privilege.PRIVILEGE_VOLUME_READ);
-        return transactions.read(() -> owned(scope.acting(caller, ref.tenant()), ref.id()));
+        return transactions.read(() -> owned.get(scope.acting(caller, ref.tenant()), ref.id()));
     }
 
     @Override
     public Snapshot getByAlias(Principal caller, Optional<TenantId> named, String alias) {
         caller.require(Privilege.PRIVILEGE_VOLUME_READ);
-        return transactions.read(() -> {
-            Tenant tenant = scope.acting(caller, named);
-            return snapshots.findByAlias(tenant.id(), alias).orElseThrow(() ->
-                    DomainException.notExists("tenant " + tenant.id() + " has no snapshot with that alias"));
-        });
+        return transactions.read(() -> owned.byAlias(scope.acting(caller, named), alias));
     }
 
     @Override
     public List<Snapshot> ofVolume(Principal caller, VolumeRef ref) {
         caller.require(Privilege.PRIVILEGE_VOLUME_READ);
         return transactions.read(() -> {
-            Volume volume = ownedVolume(scope.acting(caller, ref.tenant()), ref.id());
+            Volume volume = ownedVolumes.get(scope.acting(caller, ref.tenant()), ref.id());
             return snapshots.ofVolume(volume.id());
         });
     }
@@ -170,18 +126,12 @@ public final class SnapshotService implements CreateSnapshotUseCase, ListSnapsho
     public void delete(Principal caller, SnapshotRef ref) {
         mutations.perform(caller, Privilege.PRIVILEGE_VOLUME_WRITE, "snapshot.delete", ref.id().value(), () -> {
             Tenant tenant = scope.acting(caller, ref.tenant());
-            Snapshot snapshot = owned(tenant, ref.id());
+            Snapshot snapshot = owned.get(tenant, ref.id());
             if (volumes.anyMadeFrom(snapshot.id())) {
                 throw new DomainException(ErrorCode.HAS_VOLUMES, "snapshot " + snapshot.id()
                         + " has volumes made from it; delete them first");
             }
-            for (NodeId id : snapshot.nodes()) {
-                StorageNode node = node(id);
-                node.release(snapshot.copyAllocation());
-                nodes.update(node);
-            }
-            tenant.refund(snapshot.consumedCapacity());
-            tenants.update(tenant);
+            provisioner.release(tenant, snapshot.copyAllocation(), snapshot.nodes());
             snapshots.remove(snapshot.id());
         });
     }
@@ -191,7 +141,7 @@ public final class SnapshotService implements CreateSnapshotUseCase, ListSnapsho
         return mutations.perform(caller, Privilege.PRIVILEGE_VOLUME_WRITE, "volume.create_from_snapshot",
                 command.snapshot().value(), () -> {
                     Tenant tenant = scope.acting(caller, command.tenant());
-                    Snapshot snapshot = owned(tenant, command.snapshot());
+                    Snapshot snapshot = owned.get(tenant, command.snapshot());
                     StorageClass source = volumes.find(snapshot.volume()).map(v -> v.spec().storageClass())
                             .orElse(StorageClass.DEFAULT);
                     StorageClass storageClass = source.withNumReplicas(snapshot.nodes().size())
@@ -200,8 +150,9 @@ public final class SnapshotService implements CreateSnapshotUseCase, ListSnapsho
                     VolumeSpec spec = new VolumeSpec(command.alias(), snapshot.capacity(), Provisioning.THIN,
                             command.reservedSpacePercentage(), command.protocol(), storageClass);
                     return provisioner.provision(tenant, command.id(), spec, Optional.of(snapshot.id()),
-                            command.writable(), snapshot.nodes().size(),
-                            provisioner.onNodes(snapshot.nodes(), spec.replicaAllocation()));
+                            command.writable(), provisioner.onNodes(snapshot.nodes(), "no placement on the snapshot's "
+                                    + "backends for replicas needing " + Bytes.toGiB(spec.replicaAllocation().capacity())
+                                    + " GiB each"));
                 });
     }
 
@@ -210,7 +161,7 @@ public final class SnapshotService implements CreateSnapshotUseCase, ListSnapsho
         return mutations.perform(caller, Privilege.PRIVILEGE_VOLUME_WRITE, "volume.clone", command.source().value(),
                 () -> {
                     Tenant tenant = scope.acting(caller, command.tenant());
-                    Volume source = ownedVolume(tenant, command.source());
+                    Volume source = ownedVolumes.get(tenant, command.source());
                     long capacity = command.capacity().orElse(source.capacity());
                     if (capacity < source.capacity()) {
                         throw DomainException.invalidInput("capacity must be at least the source volume's "
@@ -221,21 +172,7 @@ public final class SnapshotService implements CreateSnapshotUseCase, ListSnapsho
                             command.reservedSpacePercentage().orElse(from.reservedSpacePercentage()), from.protocol(),
                             from.storageClass());
                     return provisioner.provision(tenant, command.id(), spec, Optional.empty(), true,
-                            spec.storageClass().numReplicas(), provisioner.byPolicy(spec));
+                            provisioner.byPolicy(spec));
                 });
-    }
-
-    private Snapshot owned(Tenant tenant, SnapshotId id) {
-        return snapshots.find(id).filter(s -> s.tenant().equals(tenant.id()))
-                .orElseThrow(() -> DomainException.notExists("snapshot " + id + " does not exist"));
-    }
-
-    private Volume ownedVolume(Tenant tenant, VolumeId id) {
-        return volumes.find(id).filter(v -> v.tenant().equals(tenant.id()))
-                .orElseThrow(() -> DomainException.notExists("volume " + id + " does not exist"));
-    }
-
-    private StorageNode node(NodeId id) {
-        return nodes.find(id).orElseThrow(() -> new IllegalStateException("a snapshot lives on missing node " + id));
     }
 }

@@ -31,11 +31,11 @@ import dev.strata.domain.ErrorCode;
 import dev.strata.domain.access.Principal;
 import dev.strata.domain.access.Privilege;
 import dev.strata.domain.node.Allocation;
-import dev.strata.domain.node.LocationFilter;
 import dev.strata.domain.node.NodeId;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.StorageNode;
-import dev.strata.domain.placement.PlacementPolicy;
 import dev.strata.domain.placement.PlacementRequest;
+import dev.strata.domain.placement.Reservation;
 import dev.strata.domain.tenant.Tenant;
 import dev.strata.domain.tenant.TenantId;
 import dev.strata.domain.volume.Replica;
@@ -44,11 +44,8 @@ import dev.strata.domain.volume.StorageClass;
 import dev.strata.domain.volume.Volume;
 import dev.strata.domain.volume.VolumeId;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -61,8 +58,8 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
         TerminateReplicaUseCase, RemoveReplicaUseCase, RecordReplicaStateUseCase {
 
     private final Nodes nodes;
-    private final Tenants tenants;
     private final Volumes volumes;
+    private final Owned<VolumeId, Volume> owned;
     private final Snapshots snapshots;
     private final Publications publications;
     private final Transactions transactions;
@@ -73,10 +70,11 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
     private final Exports exports;
 
     public VolumeService(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Publications publications,
-                         Transactions transactions, Mutations mutations, double overcommit, InstantSource clock) {
+                         Transactions transactions, Mutations mutations, OvercommitLimit overcommit,
+                         InstantSource clock) {
         this.nodes = nodes;
-        this.tenants = tenants;
         this.volumes = volumes;
+        this.owned = Owned.volumes(volumes);
         this.snapshots = snapshots;
         this.publications = publications;
         this.transactions = transactions;
@@ -93,7 +91,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
                 command.id().map(VolumeId::value).orElse(command.spec().alias()), () -> {
                     Tenant tenant = scope.acting(caller, command.tenant());
                     return provisioner.provision(tenant, command.id(), command.spec(), Optional.empty(), true,
-                            command.spec().storageClass().numReplicas(), provisioner.byPolicy(command.spec()));
+                            provisioner.byPolicy(command.spec()));
                 });
     }
 
@@ -106,11 +104,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
     @Override
     public Volume getByAlias(Principal caller, Optional<TenantId> named, String alias) {
         caller.require(Privilege.PRIVILEGE_VOLUME_READ);
-        return transactions.read(() -> {
-            Tenant tenant = scope.acting(caller, named);
-            return volumes.findByAlias(tenant.id(), alias).orElseThrow(() ->
-                    DomainException.notExists("tenant " + tenant.id() + " has no volume with that alias"));
-        });
+        return transactions.read(() -> owned.byAlias(scope.acting(caller, named), alias));
     }
 
     @Override
@@ -136,7 +130,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
         return mutations.perform(caller, Privilege.PRIVILEGE_VOLUME_WRITE, "volume.change",
                 command.volume().id().value(), () -> {
                     Tenant tenant = scope.acting(caller, command.volume().tenant());
-                    Volume volume = owned(tenant, command.volume().id());
+                    Volume volume = owned.get(tenant, command.volume().id());
                     command.alias().ifPresent(alias -> rename(volume, alias));
                     command.newCapacity().ifPresent(size -> grow(tenant, volume, size));
                     volumes.update(volume);
@@ -158,30 +152,15 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
         if (more.equals(Allocation.NONE)) {
             return;
         }
-        tenant.charge(Math.multiplyExact(more.capacity(), (long) volume.replicas().size()));
-        List<StorageNode> holders = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
-        for (NodeId id : volume.nodes()) {
-            StorageNode node = node(id);
-            node.roomRefusal(more, provisioner.overcommit()).ifPresent(reason -> refusals.add("backend " + id + " " + reason));
-            holders.add(node);
-        }
-        if (!refusals.isEmpty()) {
-            throw new DomainException(ErrorCode.INSUFFICIENT_CAPACITY, "volume " + volume.id() + " cannot grow to "
-                    + Bytes.toGiB(size) + " GiB: " + String.join("; ", refusals));
-        }
-        for (StorageNode node : holders) {
-            node.grow(more, provisioner.overcommit());
-            nodes.update(node);
-        }
-        tenants.update(tenant);
+        provisioner.reserve(tenant, Reservation.besideHeld(more, "volume " + volume.id() + " cannot grow to "
+                + Bytes.toGiB(size) + " GiB"), volume.nodes());
     }
 
     @Override
     public void delete(Principal caller, VolumeRef ref) {
         mutations.perform(caller, Privilege.PRIVILEGE_VOLUME_WRITE, "volume.delete", ref.id().value(), () -> {
             Tenant tenant = scope.acting(caller, ref.tenant());
-            Volume volume = owned(tenant, ref.id());
+            Volume volume = owned.get(tenant, ref.id());
             if (publications.isPublished(volume.id())) {
                 throw new DomainException(ErrorCode.VOLUME_PUBLISHED, "volume " + volume.id()
                         + " is published; unpublish it first");
@@ -190,13 +169,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
                 throw new DomainException(ErrorCode.HAS_SNAPSHOTS, "volume " + volume.id()
                         + " has snapshots; delete them first");
             }
-            for (NodeId id : volume.nodes()) {
-                StorageNode node = node(id);
-                node.release(volume.replicaAllocation());
-                nodes.update(node);
-            }
-            tenant.refund(volume.consumedCapacity());
-            tenants.update(tenant);
+            provisioner.release(tenant, volume.replicaAllocation(), volume.nodes());
             volumes.remove(volume.id());
         });
     }
@@ -206,33 +179,16 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
         return mutations.perform(caller, Privilege.PRIVILEGE_VOLUME_WRITE, "replica.add",
                 command.volume().id().value(), () -> {
                     Tenant tenant = scope.acting(caller, command.volume().tenant());
-                    Volume volume = owned(tenant, command.volume().id());
-                    if (volume.replicas().size() >= StorageClass.MAX_REPLICAS) {
-                        throw new DomainException(ErrorCode.TOO_MANY_REPLICAS, "volume " + volume.id()
-                                + " already has " + StorageClass.MAX_REPLICAS + " replicas, the most a volume may have");
-                    }
-                    Allocation each = volume.replicaAllocation();
-                    tenant.charge(each.capacity());
-                    List<StorageNode> all = nodes.all();
-                    Set<NodeId> holders = new HashSet<>(volume.nodes());
-                    Set<String> usedRacks = new HashSet<>();
-                    for (StorageNode node : all) {
-                        if (holders.contains(node.id())) {
-                            usedRacks.add(PlacementPolicy.rackOf(node));
-                        }
-                    }
+                    Volume volume = owned.get(tenant, command.volume().id());
                     StorageClass storageClass = volume.spec().storageClass();
-                    LocationFilter filter = command.filter().orElse(storageClass.filter());
-                    boolean sameRack = command.sameRackAllowed().orElse(storageClass.sameRackAllowed());
-                    NodeId chosen = PlacementPolicy.place(all, new PlacementRequest(1, each, filter, sameRack, holders,
-                            usedRacks, provisioner.overcommit())).nodesOrThrow().get(0);
-                    StorageNode node = all.stream().filter(n -> n.id().equals(chosen)).findFirst().orElseThrow();
-                    node.reserve(each, provisioner.overcommit());
-                    nodes.update(node);
+                    List<StorageNode> pool = nodes.all();
+                    PlacementRequest another = volume.anotherReplica(pool,
+                            command.filter().orElse(storageClass.filter()),
+                            command.sameRackAllowed().orElse(storageClass.sameRackAllowed()));
+                    NodeId chosen = provisioner.place(tenant, pool, another).get(0);
                     Replica replica = volume.addReplica(chosen, clock.instant());
                     volumes.update(volume);
                     exports.replicaAdded(volume, replica);
-                    tenants.update(tenant);
                     return replica;
                 });
     }
@@ -251,15 +207,10 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
     public void remove(Principal caller, ReplicaRef ref) {
         mutations.perform(caller, Privilege.PRIVILEGE_VOLUME_WRITE, "replica.remove", target(ref), () -> {
             Tenant tenant = scope.acting(caller, ref.volume().tenant());
-            Volume volume = owned(tenant, ref.volume().id());
+            Volume volume = owned.get(tenant, ref.volume().id());
             Replica removed = volume.removeReplica(ref.id());
             exports.replicaRemoved(volume, removed);
-            Allocation each = volume.replicaAllocation();
-            StorageNode node = node(removed.node());
-            node.release(each);
-            nodes.update(node);
-            tenant.refund(each.capacity());
-            tenants.update(tenant);
+            provisioner.release(tenant, volume.replicaAllocation(), List.of(removed.node()));
             volumes.update(volume);
         });
     }
@@ -282,16 +233,6 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
     }
 
     private Volume owned(Principal caller, VolumeRef ref) {
-        return owned(scope.acting(caller, ref.tenant()), ref.id());
-    }
-
-    /** The tenant's volume; another tenant's volume is as unknown as a missing one. */
-    private Volume owned(Tenant tenant, VolumeId id) {
-        return volumes.find(id).filter(v -> v.tenant().equals(tenant.id()))
-                .orElseThrow(() -> DomainException.notExists("volume " + id + " does not exist"));
-    }
-
-    private StorageNode node(NodeId id) {
-        return nodes.find(id).orElseThrow(() -> new IllegalStateException("a replica lives on missing node " + id));
+        return owned.get(scope.acting(caller, ref.tenant()), ref.id());
     }
 }

@@ -22,6 +22,7 @@ import dev.strata.domain.access.Principal;
 import dev.strata.domain.node.Allocation;
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.node.NodeState;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.tenant.Tenant;
 import dev.strata.domain.tenant.TenantId;
@@ -53,7 +54,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class AccountingContract {
 
-    private static final double OVERCOMMIT = 3.0;
+    private static final OvercommitLimit OVERCOMMIT = new OvercommitLimit(3.0);
     private static final List<String> TENANTS = List.of("0", "acme", "beta");
 
     protected abstract Ports ports();
@@ -217,7 +218,7 @@ public abstract class AccountingContract {
             assertThat(node.allocated()).as("node %d", node.number())
                     .isEqualTo(expectedNodes.getOrDefault(node.id(), Allocation.NONE));
             assertThat(node.allocated().capacity()).isLessThanOrEqualTo(node.totalCapacity());
-            assertThat((double) node.allocated().provisioned()).isLessThanOrEqualTo(node.totalCapacity() * OVERCOMMIT);
+            assertThat(node.allocated().provisioned()).isLessThanOrEqualTo(OVERCOMMIT.promiseLimit(node.totalCapacity()));
             nodesAllocated += node.allocated().capacity();
         }
         long tenantsConsumed = 0;

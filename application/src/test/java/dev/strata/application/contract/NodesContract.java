@@ -14,6 +14,7 @@ import dev.strata.domain.node.Location;
 import dev.strata.domain.node.NodeDeclaration;
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.node.NodeState;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.Portal;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.node.Transport;
@@ -94,7 +95,7 @@ public abstract class NodesContract {
         Instant later = NOW.plus(1, ChronoUnit.HOURS);
         node.relocate(new Location("r9", "", "us"), later);
         node.changeState(NodeState.MAINTENANCE, later);
-        node.grow(new Allocation(10 * Bytes.GIB, 40 * Bytes.GIB, 100, 0), 4.0);
+        node.grow(new Allocation(10 * Bytes.GIB, 40 * Bytes.GIB, 100, 0), OvercommitLimit.DEFAULT);
         transactions().write(() -> nodes().update(node));
 
         StorageNode found = nodes().find(node.id()).orElseThrow();
@@ -128,12 +129,12 @@ public abstract class NodesContract {
     @Test
     void theNextWriteSeesWhatWasCommittedAndNothingOfWhatFailed() {
         StorageNode node = stored(aNode().withCapacityGiB(100).build(), 1);
-        node.reserve(new Allocation(10 * Bytes.GIB, 10 * Bytes.GIB, 0, 0), 4.0);
+        node.reserve(new Allocation(10 * Bytes.GIB, 10 * Bytes.GIB, 0, 0), OvercommitLimit.DEFAULT);
         transactions().write(() -> nodes().update(node));
 
         assertThatThrownBy(() -> transactions().write(() -> {
             StorageNode inside = nodes().find(node.id()).orElseThrow();
-            inside.reserve(new Allocation(50 * Bytes.GIB, 50 * Bytes.GIB, 0, 0), 4.0);
+            inside.reserve(new Allocation(50 * Bytes.GIB, 50 * Bytes.GIB, 0, 0), OvercommitLimit.DEFAULT);
             nodes().update(inside);
             assertThat(nodes().all().get(0).availableCapacity()).isEqualTo(40 * Bytes.GIB);
             throw new IllegalStateException("boom");

@@ -7,13 +7,14 @@ import dev.strata.application.service.PublicationService;
 import dev.strata.application.service.SnapshotService;
 import dev.strata.application.service.TenantService;
 import dev.strata.application.service.VolumeService;
+import dev.strata.domain.node.OvercommitLimit;
 import java.time.InstantSource;
 
 /** The services over one set of ports, wired as bootstrap wires them. */
 public record Services(NodeService nodes, TenantService tenants, VolumeService volumes, SnapshotService snapshots,
                        HostService hosts, PublicationService publications) {
 
-    public static Services over(Ports ports, InstantSource clock, double overcommit) {
+    public static Services over(Ports ports, InstantSource clock, OvercommitLimit overcommit) {
         Mutations mutations = new Mutations(ports.transactions(), ports.auditLog(), clock);
         return new Services(
                 new NodeService(ports.nodes(), ports.volumes(), ports.snapshots(), ports.publications(),

@@ -26,6 +26,7 @@ import dev.strata.domain.access.Password;
 import dev.strata.domain.access.RoleName;
 import dev.strata.domain.access.User;
 import dev.strata.domain.access.UserName;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.tenant.TenantId;
 import java.util.Arrays;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class AccessFixture {
     }
 
     public AccessFixture(AuthMode mode) {
-        Settings settings = new Settings(mode, Settings.DEFAULT_THIN_OVERCOMMIT);
+        Settings settings = new Settings(mode, OvercommitLimit.DEFAULT);
         authentication = new AuthenticationService(settings, users, roles, sessions, accessTokens, hasher, secrets,
                 transactions, mutations, clock, Optional.of(directory), Optional.of(issuer));
         accounts = new AccountService(users, sessions, hasher, transactions, mutations);

@@ -17,6 +17,7 @@ import dev.strata.domain.access.Privilege;
 import dev.strata.domain.access.TooManyAttempts;
 import dev.strata.domain.access.UserName;
 import dev.strata.domain.audit.AuditEvent;
+import dev.strata.domain.node.OvercommitLimit;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
@@ -161,7 +162,7 @@ class DirectoryAuthenticationTest {
             String token = local.authentication.login("admin", Password.offered(AccessFixture.ADMIN_PASSWORD),
                     Principals.ORIGIN);
             AuthenticationService ldap = new AuthenticationService(
-                    new dev.strata.application.Settings(AuthMode.LDAP, 4.0), local.users, local.roles, local.sessions,
+                    new dev.strata.application.Settings(AuthMode.LDAP, OvercommitLimit.DEFAULT), local.users, local.roles, local.sessions,
                     local.accessTokens, local.hasher, local.secrets, local.transactions, local.mutations, local.clock,
                     Optional.of(local.directory), Optional.empty());
 

@@ -25,6 +25,7 @@ import dev.strata.domain.audit.AuditEvent;
 import dev.strata.domain.host.Host;
 import dev.strata.domain.host.HostId;
 import dev.strata.domain.host.HostState;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.volume.Volume;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +37,7 @@ class HostServiceTest {
 
     private final MutableClock clock = MutableClock.at("2026-05-01T10:00:00Z");
     private final Ports ports = Ports.inMemory();
-    private final Services services = Services.over(ports, clock, 4.0);
+    private final Services services = Services.over(ports, clock, OvercommitLimit.DEFAULT);
     private final Principal admin = Principals.admin();
 
     private HostView view(HostId id) {

@@ -19,6 +19,7 @@ import dev.strata.domain.node.Allocation;
 import dev.strata.domain.node.Location;
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.node.NodeState;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.StorageNode;
 import java.time.Duration;
 import java.util.Optional;
@@ -99,7 +100,7 @@ class NodeServiceTest {
     @Test
     void refusesToRemoveANodeThatHoldsAnything() {
         StorageNode node = service.register(Principals.admin(), aNode().withCapacityGiB(10).build());
-        node.reserve(new Allocation(Bytes.GIB, Bytes.GIB, 0, 0), 4.0);
+        node.reserve(new Allocation(Bytes.GIB, Bytes.GIB, 0, 0), OvercommitLimit.DEFAULT);
         transactions.write(() -> nodes.update(node));
 
         assertRefused(() -> service.remove(Principals.admin(), node.id()), ErrorCode.IN_USE);

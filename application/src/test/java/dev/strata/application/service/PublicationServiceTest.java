@@ -33,6 +33,7 @@ import dev.strata.domain.host.HostId;
 import dev.strata.domain.host.Namespace;
 import dev.strata.domain.host.Publication;
 import dev.strata.domain.host.Target;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.tenant.TenantId;
 import dev.strata.domain.volume.Replica;
@@ -50,7 +51,7 @@ class PublicationServiceTest {
 
     private final MutableClock clock = MutableClock.at("2026-05-01T10:00:00Z");
     private final Ports ports = Ports.inMemory();
-    private final Services services = Services.over(ports, clock, 4.0);
+    private final Services services = Services.over(ports, clock, OvercommitLimit.DEFAULT);
     private final Principal admin = Principals.admin();
     private StorageNode a;
     private StorageNode b;

@@ -18,6 +18,7 @@ import dev.strata.domain.DomainException;
 import dev.strata.domain.ErrorCode;
 import dev.strata.domain.access.Principal;
 import dev.strata.domain.access.Privilege;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.tenant.Tenant;
 import dev.strata.domain.tenant.TenantId;
 import dev.strata.domain.volume.Volume;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class TenantServiceTest {
 
     private final Ports ports = Ports.inMemory(new InMemoryPublications());
-    private final Services services = Services.over(ports, MutableClock.at("2026-05-01T10:00:00Z"), 4.0);
+    private final Services services = Services.over(ports, MutableClock.at("2026-05-01T10:00:00Z"), OvercommitLimit.DEFAULT);
     private final Principal admin = Principals.admin();
     private final TenantId acme = new TenantId("acme");
 

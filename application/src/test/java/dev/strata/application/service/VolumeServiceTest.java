@@ -34,6 +34,7 @@ import dev.strata.domain.access.Privilege;
 import dev.strata.domain.audit.AuditEvent;
 import dev.strata.domain.node.Allocation;
 import dev.strata.domain.node.NodeState;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.tenant.TenantId;
 import dev.strata.domain.volume.Replica;
@@ -53,7 +54,7 @@ class VolumeServiceTest {
 
     private final MutableClock clock = MutableClock.at("2026-05-01T10:00:00Z");
     private final Ports ports = Ports.inMemory();
-    private final Services services = Services.over(ports, clock, 4.0);
+    private final Services services = Services.over(ports, clock, OvercommitLimit.DEFAULT);
     private final Principal admin = Principals.admin();
 
     private StorageNode node(String rack, long gib) {

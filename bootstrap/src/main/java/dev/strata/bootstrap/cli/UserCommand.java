@@ -5,6 +5,7 @@ import dev.strata.bootstrap.Wiring;
 import dev.strata.domain.access.AuthMode;
 import dev.strata.domain.access.Password;
 import dev.strata.domain.access.UserName;
+import dev.strata.domain.node.OvercommitLimit;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStreamReader;
@@ -39,7 +40,7 @@ final class UserCommand {
         public Integer call() throws Exception {
             Password password = Password.newPassword("the new password", readPassword());
             try (Wiring wiring = Wiring.create(dataDir.resolve("strata.db"),
-                    new Settings(AuthMode.LOCAL, Settings.DEFAULT_THIN_OVERCOMMIT), Clock.tickMillis(ZoneOffset.UTC))) {
+                    new Settings(AuthMode.LOCAL, OvercommitLimit.DEFAULT), Clock.tickMillis(ZoneOffset.UTC))) {
                 wiring.openDatabase(Optional.empty());
                 wiring.access().resetPassword(new UserName(name), password);
             }

@@ -4,6 +4,7 @@ import dev.strata.adapters.rest.RestApi;
 import dev.strata.application.Settings;
 import dev.strata.bootstrap.Wiring;
 import dev.strata.domain.access.AuthMode;
+import dev.strata.domain.node.OvercommitLimit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.SortedMap;
@@ -17,7 +18,7 @@ public final class ServedEndpoints {
 
     /** {@code "METHOD /path"} to the method serving it; {@code scratch} holds a database file never opened. */
     public static SortedMap<String, ResourceMethod> of(Path scratch) {
-        try (Wiring wiring = Wiring.create(scratch.resolve("model.db"), new Settings(AuthMode.LOCAL, 4.0),
+        try (Wiring wiring = Wiring.create(scratch.resolve("model.db"), new Settings(AuthMode.LOCAL, OvercommitLimit.DEFAULT),
                 Clock.systemUTC())) {
             return RestApi.resourceMethods(RestApi.resourceConfig(wiring.useCases()));
         }

@@ -26,6 +26,12 @@ public record Allocation(long capacity, long provisioned, long iops, long bandwi
                 Math.addExact(bandwidth, other.bandwidth));
     }
 
+    /** True when this is at least {@code other} in every figure: it can give {@code other} back. */
+    public boolean covers(Allocation other) {
+        return capacity >= other.capacity && provisioned >= other.provisioned && iops >= other.iops
+                && bandwidth >= other.bandwidth;
+    }
+
     public Allocation minus(Allocation other) {
         return new Allocation(
                 capacity - other.capacity,

@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * <p>The node keeps its own accounting: {@link #allocated()} is the sum of what its replicas and
  * snapshots take. It refuses a reservation that would take more media than it has, or promise more
- * than {@code totalCapacity × overcommit}.
+ * than {@code totalCapacity × overcommit} ({@link OvercommitLimit}). Taking room for a change that
+ * spans several nodes and a tenant goes through {@link dev.strata.domain.placement.CapacityLedger}.
  */
 public final class StorageNode {
 
@@ -61,7 +62,7 @@ public final class StorageNode {
     }
 
     /** Why this node cannot take a new replica needing {@code wanted}, or empty when it can. */
-    public Optional<String> refusal(Allocation wanted, double overcommit) {
+    public Optional<String> refusal(Allocation wanted, OvercommitLimit overcommit) {
         if (state != NodeState.AVAILABLE) {
             return Optional.of("is " + state.label());
         }
@@ -69,12 +70,12 @@ public final class StorageNode {
     }
 
     /** Why this node has no room for {@code wanted}, whatever its state, or empty when it has. */
-    public Optional<String> roomRefusal(Allocation wanted, double overcommit) {
+    public Optional<String> roomRefusal(Allocation wanted, OvercommitLimit overcommit) {
         if (wanted.capacity() > availableCapacity()) {
             return Optional.of("has " + Bytes.toGiB(availableCapacity()) + " GiB free, needs "
                     + Bytes.toGiB(Bytes.ceilToGiB(wanted.capacity())) + " GiB");
         }
-        long promiseLimit = (long) Math.min(Long.MAX_VALUE, totalCapacity() * overcommit);
+        long promiseLimit = overcommit.promiseLimit(totalCapacity());
         if (wanted.provisioned() > promiseLimit - allocated.provisioned()) {
             return Optional.of("would exceed its provisioning limit of " + Bytes.toGiB(promiseLimit)
                     + " GiB (overcommit " + overcommit + ")");
@@ -89,7 +90,7 @@ public final class StorageNode {
     }
 
     /** Takes {@code wanted} for a new replica or snapshot: the node must be Available and have room. */
-    public void reserve(Allocation wanted, double overcommit) {
+    public void reserve(Allocation wanted, OvercommitLimit overcommit) {
         take(refusal(wanted, overcommit), wanted);
     }
 
@@ -97,7 +98,7 @@ public final class StorageNode {
      * Takes {@code more} for something the node already holds (a volume growing). A node in
      * maintenance still serves what it holds, so only room counts.
      */
-    public void grow(Allocation more, double overcommit) {
+    public void grow(Allocation more, OvercommitLimit overcommit) {
         take(roomRefusal(more, overcommit), more);
     }
 
@@ -110,8 +111,7 @@ public final class StorageNode {
 
     /** Gives back what a replica or snapshot took. */
     public void release(Allocation taken) {
-        if (taken.capacity() > allocated.capacity() || taken.provisioned() > allocated.provisioned()
-                || taken.iops() > allocated.iops() || taken.bandwidth() > allocated.bandwidth()) {
+        if (!allocated.covers(taken)) {
             throw new IllegalStateException("backend " + id + " would release more than it has allocated");
         }
         allocated = allocated.minus(taken);

@@ -1,6 +1,7 @@
 package dev.strata.domain.placement;
 
 import dev.strata.domain.node.NodeId;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.StorageNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,12 +39,16 @@ public final class PlacementPolicy {
         return rack.isEmpty() ? "\u0000node:" + node.id().value() : rack;
     }
 
-    public static Placement place(List<StorageNode> candidates, PlacementRequest request) {
+    /**
+     * Where {@code request}'s replicas would go among {@code candidates}, each node bounded by
+     * {@code overcommit}. Changes nothing: {@link CapacityLedger#place} also takes the room.
+     */
+    public static Placement place(List<StorageNode> candidates, PlacementRequest request, OvercommitLimit overcommit) {
         Map<NodeId, String> passedOver = new LinkedHashMap<>();
         Candidate[] qualified = new Candidate[candidates.size()];
         int count = 0;
         for (StorageNode node : candidates) {
-            Optional<String> reason = reasonToSkip(node, request);
+            Optional<String> reason = reasonToSkip(node, request, overcommit);
             if (reason.isPresent()) {
                 passedOver.put(node.id(), reason.get());
             } else {
@@ -78,7 +83,8 @@ public final class PlacementPolicy {
         return new Placement(request, chosen, Map.of());
     }
 
-    private static Optional<String> reasonToSkip(StorageNode node, PlacementRequest request) {
+    private static Optional<String> reasonToSkip(StorageNode node, PlacementRequest request,
+                                                 OvercommitLimit overcommit) {
         if (request.excluded().contains(node.id())) {
             return Optional.of("already holds a replica of this volume");
         }
@@ -86,7 +92,7 @@ public final class PlacementPolicy {
         if (!mismatch.isEmpty()) {
             return Optional.of(mismatch);
         }
-        return node.refusal(request.allocation(), request.overcommit());
+        return node.refusal(request.allocation(), overcommit);
     }
 
     /** The share of a node's media already allocated; a node without media counts as full. */

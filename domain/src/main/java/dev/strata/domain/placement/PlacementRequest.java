@@ -11,7 +11,6 @@ import java.util.Set;
  *
  * @param excluded   nodes that may not be chosen (they already hold a replica of the volume)
  * @param usedRacks  racks, as {@link PlacementPolicy#rackOf} names them, that already hold a replica
- * @param overcommit how far a node's promised capacity may exceed its media
  */
 public record PlacementRequest(
         int replicas,
@@ -19,8 +18,7 @@ public record PlacementRequest(
         LocationFilter filter,
         boolean sameRackAllowed,
         Set<NodeId> excluded,
-        Set<String> usedRacks,
-        double overcommit) {
+        Set<String> usedRacks) {
 
     public PlacementRequest {
         if (replicas < 1) {
@@ -34,7 +32,7 @@ public record PlacementRequest(
 
     /** A request for a new volume: nothing excluded, no rack in use yet. */
     public static PlacementRequest forNewVolume(int replicas, Allocation allocation, LocationFilter filter,
-                                                boolean sameRackAllowed, double overcommit) {
-        return new PlacementRequest(replicas, allocation, filter, sameRackAllowed, Set.of(), Set.of(), overcommit);
+                                                boolean sameRackAllowed) {
+        return new PlacementRequest(replicas, allocation, filter, sameRackAllowed, Set.of(), Set.of());
     }
 }

@@ -3,7 +3,11 @@ package dev.strata.domain.volume;
 import dev.strata.domain.DomainException;
 import dev.strata.domain.ErrorCode;
 import dev.strata.domain.node.Allocation;
+import dev.strata.domain.node.LocationFilter;
 import dev.strata.domain.node.NodeId;
+import dev.strata.domain.node.StorageNode;
+import dev.strata.domain.placement.PlacementPolicy;
+import dev.strata.domain.placement.PlacementRequest;
 import dev.strata.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,12 +105,33 @@ public final class Volume {
         spec = spec.withAlias(newAlias);
     }
 
-    /** Adds a replica on {@code node}, which placement chose; it starts Synchronizing, copying the data. */
-    public Replica addReplica(NodeId node, Instant now) {
+    /**
+     * What placement must find for one more replica among {@code pool}: a node holding none of this
+     * volume's replicas, in a rack none of them uses unless {@code sameRackAllowed}. Refused with
+     * {@code TooManyReplicas} when the volume already has the most it may.
+     */
+    public PlacementRequest anotherReplica(List<StorageNode> pool, LocationFilter filter, boolean sameRackAllowed) {
+        requireRoomForAnotherReplica();
+        Set<NodeId> holders = new HashSet<>(nodes());
+        Set<String> usedRacks = new HashSet<>();
+        for (StorageNode node : pool) {
+            if (holders.contains(node.id())) {
+                usedRacks.add(PlacementPolicy.rackOf(node));
+            }
+        }
+        return new PlacementRequest(1, replicaAllocation(), filter, sameRackAllowed, holders, usedRacks);
+    }
+
+    private void requireRoomForAnotherReplica() {
         if (replicas.size() >= StorageClass.MAX_REPLICAS) {
             throw new DomainException(ErrorCode.TOO_MANY_REPLICAS, "volume " + id + " already has "
                     + StorageClass.MAX_REPLICAS + " replicas, the most a volume may have");
         }
+    }
+
+    /** Adds a replica on {@code node}, which placement chose; it starts Synchronizing, copying the data. */
+    public Replica addReplica(NodeId node, Instant now) {
+        requireRoomForAnotherReplica();
         if (nodes().contains(node)) {
             throw new IllegalArgumentException("volume " + id + " already has a replica on node " + node);
         }

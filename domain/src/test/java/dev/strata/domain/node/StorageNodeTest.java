@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class StorageNodeTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+    private static final OvercommitLimit LIMIT = new OvercommitLimit(4.0);
 
     private static StorageNode node(long capacityGiB, long iops) {
         NodeDeclaration declaration = new NodeDeclaration(List.of("10.1.0.1"), 8090, "n1", null, null,
@@ -36,8 +37,8 @@ class StorageNodeTest {
     @Test
     void reservesAndReleasesExactly() {
         StorageNode node = node(100, 0);
-        node.reserve(thick(60), 4.0);
-        node.reserve(thick(40), 4.0);
+        node.reserve(thick(60), LIMIT);
+        node.reserve(thick(40), LIMIT);
 
         assertThat(node.availableCapacity()).isZero();
         assertThat(node.inUse()).isTrue();
@@ -49,10 +50,10 @@ class StorageNodeTest {
     @Test
     void refusesToTakeMoreMediaThanItHas() {
         StorageNode node = node(100, 0);
-        node.reserve(thick(60), 4.0);
+        node.reserve(thick(60), LIMIT);
 
-        assertThat(node.refusal(thick(41), 4.0)).hasValueSatisfying(r -> assertThat(r).contains("40 GiB free"));
-        assertThatThrownBy(() -> node.reserve(thick(41), 4.0))
+        assertThat(node.refusal(thick(41), LIMIT)).hasValueSatisfying(r -> assertThat(r).contains("40 GiB free"));
+        assertThatThrownBy(() -> node.reserve(thick(41), LIMIT))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_CAPACITY));
         assertThat(node.availableCapacity()).as("a refusal takes nothing").isEqualTo(40 * Bytes.GIB);
@@ -62,11 +63,11 @@ class StorageNodeTest {
     void refusesToPromiseBeyondItsOvercommitRatio() {
         StorageNode node = node(100, 0);
         Allocation thin = new Allocation(10 * Bytes.GIB, 300 * Bytes.GIB, 0, 0);
-        node.reserve(thin, 4.0);
+        node.reserve(thin, LIMIT);
 
-        assertThat(node.refusal(new Allocation(0, 101 * Bytes.GIB, 0, 0), 4.0))
+        assertThat(node.refusal(new Allocation(0, 101 * Bytes.GIB, 0, 0), LIMIT))
                 .hasValueSatisfying(r -> assertThat(r).contains("provisioning limit of 400 GiB"));
-        assertThat(node.refusal(new Allocation(0, 100 * Bytes.GIB, 0, 0), 4.0)).isEmpty();
+        assertThat(node.refusal(new Allocation(0, 100 * Bytes.GIB, 0, 0), LIMIT)).isEmpty();
     }
 
     @Test
@@ -74,8 +75,8 @@ class StorageNodeTest {
         StorageNode node = node(100, 0);
         node.changeState(NodeState.MAINTENANCE, NOW);
 
-        assertThat(node.refusal(thick(1), 4.0)).contains("is Maintenance");
-        node.grow(thick(1), 4.0);
+        assertThat(node.refusal(thick(1), LIMIT)).contains("is Maintenance");
+        node.grow(thick(1), LIMIT);
         assertThat(node.availableCapacity()).isEqualTo(99 * Bytes.GIB);
     }
 
@@ -85,14 +86,14 @@ class StorageNodeTest {
         StorageNode metered = node(100, 1000);
         Allocation hungry = new Allocation(Bytes.GIB, Bytes.GIB, 5000, 0);
 
-        assertThat(unmetered.refusal(hungry, 4.0)).isEmpty();
-        assertThat(metered.refusal(hungry, 4.0)).hasValueSatisfying(r -> assertThat(r).contains("IOPS"));
+        assertThat(unmetered.refusal(hungry, LIMIT)).isEmpty();
+        assertThat(metered.refusal(hungry, LIMIT)).hasValueSatisfying(r -> assertThat(r).contains("IOPS"));
     }
 
     @Test
     void neverReleasesMoreThanItAllocated() {
         StorageNode node = node(100, 0);
-        node.reserve(thick(1), 4.0);
+        node.reserve(thick(1), LIMIT);
 
         assertThatThrownBy(() -> node.release(thick(2))).isInstanceOf(IllegalStateException.class);
     }

@@ -12,6 +12,7 @@ import dev.strata.domain.node.LocationFilter;
 import dev.strata.domain.node.NodeDeclaration;
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.node.NodeState;
+import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.StorageNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class PlacementPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+    private static final OvercommitLimit LIMIT = new OvercommitLimit(4.0);
     private final List<StorageNode> nodes = new ArrayList<>();
 
     private StorageNode node(String rack, String zone, long capacityGiB, long usedGiB) {
@@ -30,7 +32,7 @@ class PlacementPolicyTest {
                 new Location(rack, zone, "eu"), null, capacityGiB * Bytes.GIB, 0, 0, null);
         StorageNode node = StorageNode.register(NodeId.generate(), number, declaration, NOW);
         if (usedGiB > 0) {
-            node.reserve(thick(usedGiB), 4.0);
+            node.reserve(thick(usedGiB), LIMIT);
         }
         nodes.add(node);
         return node;
@@ -41,7 +43,7 @@ class PlacementPolicyTest {
     }
 
     private Placement place(int replicas, long gib, LocationFilter filter, boolean sameRack) {
-        return PlacementPolicy.place(nodes, PlacementRequest.forNewVolume(replicas, thick(gib), filter, sameRack, 4.0));
+        return PlacementPolicy.place(nodes, PlacementRequest.forNewVolume(replicas, thick(gib), filter, sameRack), LIMIT);
     }
 
     @Test
@@ -51,20 +53,26 @@ class PlacementPolicyTest {
         StorageNode half = node("r3", "z1", 1000, 400);
 
         assertThat(place(2, 10, LocationFilter.ANY, false).nodesOrThrow()).containsExactly(idle.id(), half.id());
-        assertThat(busy.id()).isNotNull();
+        assertThat(place(3, 10, LocationFilter.ANY, false).nodesOrThrow())
+                .as("the half-used node comes last, though it has the least media free")
+                .containsExactly(idle.id(), half.id(), busy.id());
     }
 
     @Test
     void breaksTiesByNodeNumber() {
         StorageNode first = node("r1", "z1", 100, 0);
-        node("r2", "z1", 100, 0);
+        StorageNode second = node("r2", "z1", 100, 0);
         StorageNode third = node("r3", "z1", 100, 0);
 
         assertThat(place(1, 1, LocationFilter.ANY, false).nodesOrThrow()).containsExactly(first.id());
-        Placement two = PlacementPolicy.place(List.of(nodes.get(2), nodes.get(1), nodes.get(0)),
-                PlacementRequest.forNewVolume(2, thick(1), LocationFilter.ANY, false, 4.0));
-        assertThat(two.nodesOrThrow()).containsExactly(first.id(), nodes.get(1).id());
-        assertThat(third.number()).isEqualTo(3);
+        List<StorageNode> reversed = List.of(third, second, first);
+        Placement two = PlacementPolicy.place(reversed,
+                PlacementRequest.forNewVolume(2, thick(1), LocationFilter.ANY, false), LIMIT);
+        assertThat(two.nodesOrThrow()).containsExactly(first.id(), second.id());
+        Placement all = PlacementPolicy.place(reversed,
+                PlacementRequest.forNewVolume(3, thick(1), LocationFilter.ANY, false), LIMIT);
+        assertThat(all.nodesOrThrow()).as("by number, whatever order the candidates come in")
+                .containsExactly(first.id(), second.id(), third.id());
     }
 
     @Test
@@ -125,10 +133,13 @@ class PlacementPolicyTest {
         StorageNode other = node("r2", "z1", 100, 50);
 
         Placement placement = PlacementPolicy.place(nodes, new PlacementRequest(1, thick(1), LocationFilter.ANY, false,
-                Set.of(holder.id()), Set.of(PlacementPolicy.rackOf(holder)), 4.0));
+                Set.of(holder.id()), Set.of(PlacementPolicy.rackOf(holder))), LIMIT);
+        Placement sameRackAllowed = PlacementPolicy.place(nodes, new PlacementRequest(1, thick(1), LocationFilter.ANY,
+                true, Set.of(holder.id()), Set.of(PlacementPolicy.rackOf(holder))), LIMIT);
 
         assertThat(placement.nodesOrThrow()).containsExactly(other.id());
-        assertThat(sameRack.id()).isNotEqualTo(other.id());
+        assertThat(sameRackAllowed.nodesOrThrow()).as("the idle node in the holder's rack, once its rack may be used")
+                .containsExactly(sameRack.id());
     }
 
     @Test

@@ -7,8 +7,14 @@ import dev.strata.domain.Bytes;
 import dev.strata.domain.DomainException;
 import dev.strata.domain.ErrorCode;
 import dev.strata.domain.node.Allocation;
+import dev.strata.domain.node.Location;
 import dev.strata.domain.node.LocationFilter;
+import dev.strata.domain.node.NodeDeclaration;
 import dev.strata.domain.node.NodeId;
+import dev.strata.domain.node.OvercommitLimit;
+import dev.strata.domain.node.StorageNode;
+import dev.strata.domain.placement.PlacementPolicy;
+import dev.strata.domain.placement.PlacementRequest;
 import dev.strata.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -105,6 +111,29 @@ class VolumeTest {
         assertThat(added.state()).isEqualTo(ReplicaState.SYNCHRONIZING);
         assertThat(volume.state()).isEqualTo(VolumeState.DEGRADED);
         assertRefused(() -> volume.addReplica(NodeId.generate(), NOW), ErrorCode.TOO_MANY_REPLICAS);
+    }
+
+    @Test
+    void asksPlacementForAnotherReplicaAwayFromItsNodesAndTheirRacks() {
+        List<StorageNode> pool = List.of(node(1, "r1"), node(2, "r1"), node(3, "r2"), node(4, ""));
+        Volume volume = Volume.create(VolumeId.generate(), TenantId.DEFAULT, spec(5, Provisioning.THICK, 0),
+                Optional.empty(), true, List.of(pool.get(0).id(), pool.get(3).id()), NOW);
+
+        PlacementRequest request = volume.anotherReplica(pool, LocationFilter.ANY, false);
+
+        assertThat(request.replicas()).isEqualTo(1);
+        assertThat(request.allocation()).isEqualTo(volume.replicaAllocation());
+        assertThat(request.excluded()).containsExactlyInAnyOrder(pool.get(0).id(), pool.get(3).id());
+        assertThat(request.usedRacks()).containsExactlyInAnyOrder("r1", PlacementPolicy.rackOf(pool.get(3)));
+        assertThat(PlacementPolicy.place(pool, request, OvercommitLimit.DEFAULT).nodesOrThrow())
+                .as("the only node on a rack the volume does not use").containsExactly(pool.get(2).id());
+        Volume full = volume(spec(1, Provisioning.THICK, 0), StorageClass.MAX_REPLICAS);
+        assertRefused(() -> full.anotherReplica(pool, LocationFilter.ANY, true), ErrorCode.TOO_MANY_REPLICAS);
+    }
+
+    private static StorageNode node(int number, String rack) {
+        return StorageNode.register(NodeId.generate(), number, new NodeDeclaration(List.of("10.4.0." + number), 8090,
+                "n" + number, new Location(rack, "", ""), null, 100 * Bytes.GIB, 0, 0, null), NOW);
     }
 
     @Test
