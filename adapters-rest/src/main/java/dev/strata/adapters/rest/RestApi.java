@@ -40,6 +40,8 @@ import dev.strata.adapters.rest.provisioner.UnpublishResource;
 import dev.strata.adapters.rest.provisioner.VolumeByAliasResource;
 import dev.strata.adapters.rest.provisioner.VolumeResource;
 import dev.strata.adapters.rest.provisioner.VolumeUseCases;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -118,9 +120,9 @@ public final class RestApi {
         config.register(new InfoResource(system.info()));
         config.register(new VersionResource(system.build()));
         config.register(new HealthResource(system.readiness()));
-        RequestMetrics requests = new RequestMetrics();
-        config.register(requests);
-        config.register(new MetricsResource(system.metrics(), requests, system.build()));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        config.register(new RequestMetrics(metrics));
+        config.register(new MetricsResource(system.metrics(), metrics, system.build()));
         config.register(new OpenApiResource(system.build()));
 
         UseCases.Sessions sessions = useCases.sessions();

@@ -5,92 +5,75 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 import dev.strata.application.BuildInfo;
 import dev.strata.application.port.in.system.PoolMetrics;
 import dev.strata.application.port.in.system.ReadMetricsUseCase;
+import dev.strata.domain.node.NodeState;
+import dev.strata.domain.volume.ReplicaState;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
-/** {@code GET /metrics}: the pool, the HTTP server and the process, in the Prometheus text format. */
+/**
+ * {@code GET /metrics}: the pool, the HTTP server and the process, as Micrometer's Prometheus
+ * registry writes them in the Prometheus text format. The pool's figures are read on each scrape, in
+ * one transaction and as the caller (who needs CLUSTER_READ), and the registry's pool gauges show
+ * that reading; scrapes take turns, so each shows its own reading whole.
+ */
 @Path("metrics")
 public final class MetricsResource {
 
-    private static final java.nio.file.Path PROC_STATUS = java.nio.file.Path.of("/proc/self/status");
+    /** What {@link PrometheusMeterRegistry#scrape()} writes: the text exposition format 0.0.4. */
+    static final String MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ReadMetricsUseCase pool;
-    private final RequestMetrics requests;
-    private final BuildInfo build;
+    private final PrometheusMeterRegistry registry;
+    /** The pool as the scrape under way read it. */
+    private final AtomicReference<PoolMetrics> reading =
+            new AtomicReference<>(new PoolMetrics(Map.of(), 0, 0, 0, Map.of()));
+    private final Object scraping = new Object();
 
-    public MetricsResource(ReadMetricsUseCase pool, RequestMetrics requests, BuildInfo build) {
+    /** Adds the build, the pool and the process to {@code registry}, where {@link RequestMetrics} counts. */
+    public MetricsResource(ReadMetricsUseCase pool, PrometheusMeterRegistry registry, BuildInfo build) {
         this.pool = pool;
-        this.requests = requests;
-        this.build = build;
+        this.registry = registry;
+        Gauge.builder("strata.build.info", () -> 1)
+                .description("The running build; always 1.")
+                .tags("version", build.version(), "build", build.buildId())
+                .register(registry);
+        for (NodeState state : NodeState.values()) {
+            poolGauge("strata.nodes", "Storage nodes by state.", null,
+                    p -> p.nodes().getOrDefault(state, 0), "state", state.label());
+        }
+        poolGauge("strata.capacity", "Capacity of all storage nodes.", "bytes", PoolMetrics::totalCapacity);
+        poolGauge("strata.free.capacity", "Capacity of all storage nodes not yet allocated.", "bytes",
+                PoolMetrics::freeCapacity);
+        poolGauge("strata.volumes", "Volumes in all tenants.", null, PoolMetrics::volumes);
+        for (ReplicaState state : ReplicaState.values()) {
+            poolGauge("strata.replicas", "Replicas in all tenants by state.", null,
+                    p -> p.replicas().getOrDefault(state, 0L), "state", state.label());
+        }
+        new ProcessMetrics().bindTo(registry);
+    }
+
+    private void poolGauge(String name, String description, String unit, ToDoubleFunction<PoolMetrics> figure,
+                           String... tags) {
+        Gauge.builder(name, reading, current -> figure.applyAsDouble(current.get()))
+                .description(description).baseUnit(unit).tags(tags).strongReference(true)
+                .register(registry);
     }
 
     @GET
-    @Produces(PrometheusText.MEDIA_TYPE)
+    @Produces(MEDIA_TYPE)
     public String metrics(@Context SecurityContext security) {
-        PoolMetrics metrics = pool.metrics(caller(security));
-        PrometheusText text = new PrometheusText();
-
-        text.family("strata_build_info", "gauge", "The running build; always 1.");
-        text.sample("strata_build_info", 1, "version", build.version(), "build", build.buildId());
-        text.family("strata_nodes", "gauge", "Storage nodes by state.");
-        metrics.nodes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> text.sample("strata_nodes", e.getValue(), "state", e.getKey().label()));
-        text.family("strata_capacity_bytes", "gauge", "Capacity of all storage nodes.");
-        text.sample("strata_capacity_bytes", metrics.totalCapacity());
-        text.family("strata_free_capacity_bytes", "gauge", "Capacity of all storage nodes not yet allocated.");
-        text.sample("strata_free_capacity_bytes", metrics.freeCapacity());
-        text.family("strata_volumes", "gauge", "Volumes in all tenants.");
-        text.sample("strata_volumes", metrics.volumes());
-        text.family("strata_replicas", "gauge", "Replicas in all tenants by state.");
-        metrics.replicas().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> text.sample("strata_replicas", e.getValue(), "state", e.getKey().label()));
-
-        requests.writeTo(text);
-        process(text);
-        return text.toString();
-    }
-
-    private static void process(PrometheusText text) {
-        var runtime = ManagementFactory.getRuntimeMXBean();
-        text.family("process_start_time_seconds", "gauge", "When the process started, in seconds since the epoch.");
-        text.sample("process_start_time_seconds", runtime.getStartTime() / 1000.0);
-        residentBytes().ifPresent(rss -> {
-            text.family("process_resident_memory_bytes", "gauge", "Resident memory of the process.");
-            text.sample("process_resident_memory_bytes", rss);
-        });
-        var memory = ManagementFactory.getMemoryMXBean();
-        text.family("jvm_memory_used_bytes", "gauge", "Memory the JVM uses, by area.");
-        text.sample("jvm_memory_used_bytes", memory.getHeapMemoryUsage().getUsed(), "area", "heap");
-        text.sample("jvm_memory_used_bytes", memory.getNonHeapMemoryUsage().getUsed(), "area", "nonheap");
-        MemoryUsage heap = memory.getHeapMemoryUsage();
-        text.family("jvm_memory_max_bytes", "gauge", "The most heap the JVM may use.");
-        text.sample("jvm_memory_max_bytes", heap.getMax(), "area", "heap");
-        text.family("jvm_threads_current", "gauge", "Live threads.");
-        text.sample("jvm_threads_current", ManagementFactory.getThreadMXBean().getThreadCount());
-    }
-
-    /** VmRSS from {@code /proc/self/status}, where there is one (Linux). */
-    private static Optional<Long> residentBytes() {
-        try {
-            for (String line : Files.readAllLines(PROC_STATUS, StandardCharsets.US_ASCII)) {
-                if (line.startsWith("VmRSS:")) {
-                    String kib = line.substring("VmRSS:".length()).replace("kB", "").strip();
-                    return Optional.of(Long.parseLong(kib) * 1024);
-                }
-            }
-        } catch (IOException | RuntimeException notLinux) {
-            // no such file or an unexpected layout: leave the metric out
+        PoolMetrics read = pool.metrics(caller(security));
+        synchronized (scraping) {
+            reading.set(read);
+            return registry.scrape();
         }
-        return Optional.empty();
     }
 }
