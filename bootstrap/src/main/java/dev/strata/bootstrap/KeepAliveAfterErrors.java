@@ -3,6 +3,8 @@ package dev.strata.bootstrap;
 import dev.strata.adapters.rest.error.ErrorResponses;
 import dev.strata.adapters.rest.http.RequestIds;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +21,7 @@ import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
 
@@ -63,6 +66,8 @@ final class KeepAliveAfterErrors implements AddOn {
 
     private static final class Codec extends HttpServerFilter {
 
+        private static final String PROBLEM = "strata.framingProblem";
+
         private final int maxHeaderSize;
 
         // The constructor Grizzly's own HttpServer uses for this filter.
@@ -73,11 +78,81 @@ final class KeepAliveAfterErrors implements AddOn {
             this.maxHeaderSize = maxHeaderSize;
         }
 
+        /**
+         * A header name ends at its colon; a line break, space or control character before it is a
+         * broken header line (RFC 9112 §5.1), refused at once. Grizzly would read on past the line
+         * looking for a colon, and leave the client waiting.
+         */
+        @Override
+        protected boolean parseHeaderName(HttpHeader header, MimeHeaders headers, HeaderParsingState state,
+                                          byte[] input, int end) {
+            int limit = Math.min(end, state.arrayOffset + state.packetLimit);
+            for (int i = state.arrayOffset + state.offset; i < limit && input[i] != ':'; i++) {
+                refuseInName(input[i]);
+            }
+            return super.parseHeaderName(header, headers, state, input, end);
+        }
+
+        @Override
+        protected boolean parseHeaderName(HttpHeader header, MimeHeaders headers, HeaderParsingState state,
+                                          Buffer input) {
+            int limit = Math.min(input.limit(), state.packetLimit);
+            for (int i = state.offset; i < limit && input.get(i) != ':'; i++) {
+                refuseInName(input.get(i));
+            }
+            return super.parseHeaderName(header, headers, state, input);
+        }
+
+        private static void refuseInName(byte b) {
+            if (b <= ' ' || b == 0x7F) {
+                throw new IllegalStateException("a request header line is malformed");
+            }
+        }
+
+        /**
+         * Refuses framing that two parties could read two ways (RFC 9112 §6.3): more than one
+         * {@code Content-Length}, one that is not a number, one beside {@code Transfer-Encoding},
+         * or a transfer coding other than chunked. Grizzly would read one of them and wait for
+         * bytes that never come.
+         */
+        @Override
+        protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext ctx) {
+            String problem = framingProblem(header.getHeaders());
+            if (problem != null) {
+                ((HttpRequestPacket) header).setAttribute(PROBLEM, problem);
+                return true;
+            }
+            return super.onHttpHeaderParsed(header, buffer, ctx);
+        }
+
+        private static String framingProblem(MimeHeaders headers) {
+            List<String> lengths = new ArrayList<>();
+            headers.values(Header.ContentLength).forEach(lengths::add);
+            List<String> codings = new ArrayList<>();
+            headers.values(Header.TransferEncoding).forEach(codings::add);
+            if (lengths.size() > 1) {
+                return "send one Content-Length header, not " + lengths.size();
+            }
+            if (lengths.size() == 1 && !lengths.get(0).strip().matches("\\d{1,18}")) {
+                return "Content-Length must be a number of bytes";
+            }
+            if (!codings.isEmpty() && !lengths.isEmpty()) {
+                return "send Content-Length or Transfer-Encoding, not both";
+            }
+            if (codings.size() > 1 || codings.size() == 1 && !codings.get(0).strip().equalsIgnoreCase("chunked")) {
+                return "the only Transfer-Encoding served is chunked";
+            }
+            return null;
+        }
+
         @Override
         protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable t) {
             HttpResponsePacket response = ((HttpRequestPacket) header).getResponse();
             String problem = t == null || t.getMessage() == null ? "" : t.getMessage();
-            if (problem.contains("intial line is too large") || problem.contains("initial line is too large")) {
+            Object framing = ((HttpRequestPacket) header).getAttribute(PROBLEM);
+            if (framing != null) {
+                refuse(ctx, response, 400, framing.toString());
+            } else if (problem.contains("intial line is too large") || problem.contains("initial line is too large")) {
                 refuse(ctx, response, 414, "the request line is longer than " + maxHeaderSize + " bytes");
             } else if (problem.contains("header is too large")) {
                 refuse(ctx, response, 431, "the request headers are larger than " + maxHeaderSize + " bytes");

@@ -43,6 +43,9 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** How long a read waits for the server before the test calls the request unanswered. */
+    public static final int TIMEOUT_MILLIS = 10_000;
+
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -50,7 +53,7 @@ public final class RawConnection implements AutoCloseable {
     public RawConnection(URI base, SSLContext tls) throws IOException {
         socket = tls == null ? new Socket(base.getHost(), base.getPort())
                 : tls.getSocketFactory().createSocket(base.getHost(), base.getPort());
-        socket.setSoTimeout(15_000);
+        socket.setSoTimeout(TIMEOUT_MILLIS);
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
