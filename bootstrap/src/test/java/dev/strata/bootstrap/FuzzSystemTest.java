@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DEFAULT_REQUESTS = 1_500;
+    private static final int DEFAULT_REQUESTS = 2_500;
 
     private static final String VOL = "5f0c6c3e-0000-4000-8000-0000000000f1";
     private static final String ACME_VOL = "5f0c6c3e-0000-4000-8000-0000000000f2";

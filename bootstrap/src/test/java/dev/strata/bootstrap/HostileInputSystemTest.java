@@ -188,10 +188,11 @@ class HostileInputSystemTest {
                 't', 'y', '"', ':', '1', ',', '"', 'z', '"', ':', '"', (byte) 0xE2, (byte) 0x82},
             {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'},
         };
+        String before = api.get("/volumes").body();
         for (byte[] body : bodies) {
             refused(request("POST", "/volumes", "Content-Type: application/json\r\n", body), 400);
         }
-        assertThat(api.get("/volumes").json()).isEmpty();
+        assertThat(api.get("/volumes").body()).isEqualTo(before).doesNotContain("a/b");
     }
 
     @Test
@@ -220,5 +221,18 @@ class HostileInputSystemTest {
                 400);
         assertThat(api.get("/v1/users/" + alice).json().path("tenant_id").asText()).isEqualTo(ALICE_TENANT);
         assertThat(api.get("/v1/users/").body()).doesNotContain("carol");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", " ", "\n null \n"})
+    void refusesABodyThatReadsAsNothingWhereABodyIsOptional(String body) throws IOException {
+        String volume = "5f0c6c3e-0000-4000-8000-0000000000e1";
+        if (api.get("/volumes/" + volume).status() == 404) {
+            assertThat(api.post("/volumes", "{\"alias\": \"nulls\", \"capacity\": 1, \"uuid\": \"" + volume + "\"}")
+                    .status()).isEqualTo(201);
+        }
+        String before = api.get("/volumes/" + volume).body();
+        refused(request("POST", "/replica/" + volume, "Content-Type: application/json\r\n", json(body)), 400);
+        assertThat(api.get("/volumes/" + volume).body()).isEqualTo(before);
     }
 }

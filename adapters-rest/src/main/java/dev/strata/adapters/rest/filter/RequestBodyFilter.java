@@ -2,6 +2,7 @@ package dev.strata.adapters.rest.filter;
 
 import dev.strata.adapters.rest.error.ErrorResponses;
 import dev.strata.adapters.rest.http.Utf8;
+import dev.strata.domain.DomainException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +23,12 @@ import java.io.InputStream;
  * UTF-8 (RFC 8259 allows no other encoding), or holds a NUL byte (which JSON text never does; a
  * UTF-16 body does), gets 400 before Jackson could decode it leniently. A body sent without a type,
  * or with curl's default form type, is read as JSON, since this API reads nothing else; any other
- * non-JSON type gets 415 (the type itself is checked by {@link RequestHeadersFilter}).
+ * non-JSON type gets 415 (the type itself is checked by {@link RequestHeadersFilter}). A body sent
+ * that reads as nothing ({@code null}) is 400.
  */
 @PreMatching
 @Priority(300)
-public final class RequestBodyFilter implements ContainerRequestFilter {
+public final class RequestBodyFilter implements ContainerRequestFilter, ReaderInterceptor {
 
     public static final int MAX_BYTES = 1 << 20;
 
@@ -42,6 +46,24 @@ public final class RequestBodyFilter implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new Checked(request.getEntityStream()));
         }
+    }
+
+    /**
+     * A body that was sent but reads as nothing (JSON {@code null}, or only whitespace) is bad
+     * input: where a body is optional, absent means "the defaults", and {@code null} is not absent.
+     */
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        Object body = context.proceed();
+        if (body == null && sent(context.getHeaders())) {
+            throw DomainException.invalidInput("the request body must be a JSON object, not null or empty");
+        }
+        return body;
+    }
+
+    private static boolean sent(jakarta.ws.rs.core.MultivaluedMap<String, String> headers) {
+        String length = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
+        return length != null && !length.strip().equals("0") || headers.getFirst("Transfer-Encoding") != null;
     }
 
     /** Fails the read once more than {@link #MAX_BYTES} have come, or a byte that cannot be UTF-8 JSON. */
