@@ -158,7 +158,7 @@ class FuzzSystemTest {
         List<String> failures = new ArrayList<>();
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byKind = new TreeMap<>();
-        try (CapturedLogs logs = new CapturedLogs("dev.strata", "org.glassfish")) {
+        try (CapturedLogs logs = new CapturedLogs("dev.strata")) {
             RawConnection connection = new RawConnection(server.baseUri(), tls);
             Invalid previous = null;
             for (int i = 0; i < requests; i++) {

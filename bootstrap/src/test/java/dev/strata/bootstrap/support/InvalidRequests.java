@@ -90,7 +90,7 @@ public final class InvalidRequests {
         String path;
         if (!names.isEmpty()) {
             String name = names.get(random.nextInt(names.size()));
-            path = fill(operation).replace(encode(value(operation, name)), spliced(random, value(operation, name), bad));
+            path = fill(operation).replace(value(operation, name), spliced(random, value(operation, name), bad));
             if (path.equals(fill(operation))) {
                 path = fill(operation) + "/" + bad;
             }
@@ -473,13 +473,9 @@ public final class InvalidRequests {
     public String fill(Operation operation) {
         String path = operation.path();
         for (String name : document.parameterNames(operation, "path")) {
-            path = path.replace("{" + name + "}", encode(value(operation, name)));
+            path = path.replace("{" + name + "}", value(operation, name));
         }
         return path;
-    }
-
-    private static String encode(String value) {
-        return value;
     }
 
     private static String spliced(Random random, String value, String bad) {

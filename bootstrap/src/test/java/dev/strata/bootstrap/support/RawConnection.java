@@ -8,7 +8,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -61,6 +63,24 @@ public final class RawConnection implements AutoCloseable {
     public void send(byte[] request) throws IOException {
         out.write(request);
         out.flush();
+    }
+
+    /**
+     * Sends each request on one new connection and reads its answer. Stops early, with fewer
+     * answers, if the server closes the connection.
+     */
+    public static List<Answer> exchange(URI base, SSLContext tls, String... requests) throws IOException {
+        List<Answer> answers = new ArrayList<>();
+        try (RawConnection connection = new RawConnection(base, tls)) {
+            for (String request : requests) {
+                Answer answer = connection.exchange(request.getBytes(StandardCharsets.UTF_8));
+                if (answer == null) {
+                    break;
+                }
+                answers.add(answer);
+            }
+        }
+        return answers;
     }
 
     /** Sends a request and reads its answer; {@code null} when the server closed without one. */

@@ -18,7 +18,6 @@ import dev.strata.application.port.in.access.RemoveRoleMemberUseCase;
 import dev.strata.application.port.in.access.UpdateRoleCommand;
 import dev.strata.application.port.in.access.UpdateRoleUseCase;
 import dev.strata.domain.DomainException;
-import dev.strata.domain.ErrorCode;
 import dev.strata.domain.access.Privilege;
 import dev.strata.domain.access.Role;
 import dev.strata.domain.access.RoleName;
