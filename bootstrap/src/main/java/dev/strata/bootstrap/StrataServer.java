@@ -13,7 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
@@ -79,11 +83,13 @@ public final class StrataServer implements AutoCloseable {
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri,
                     RestApi.resourceConfig(wiring.useCases()), false);
+            checkRequestUris(http.getServerConfiguration());
             NetworkListener listener = http.getListeners().iterator().next();
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                     .setPoolName("strata-worker").setCorePoolSize(WORKERS).setMaxPoolSize(WORKERS));
             listener.registerAddOn(new KeepAliveAfterErrors());
             http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
+            http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
 
             ServerTls.Config tlsConfig = tls == null ? null : await(tls);
             if (tlsConfig != null) {
@@ -111,6 +117,15 @@ public final class StrataServer implements AutoCloseable {
         } finally {
             startup.shutdownNow();
         }
+    }
+
+    /** Puts {@link CheckedRequestUris} in front of Jersey's container, on the paths it served. */
+    private static void checkRequestUris(ServerConfiguration configuration) {
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(configuration.getHttpHandlersWithMapping());
+        handlers.forEach((handler, registrations) -> {
+            configuration.removeHttpHandler(handler);
+            configuration.addHttpHandler(new CheckedRequestUris(handler), registrations);
+        });
     }
 
     /** The result of a startup task, with its own exception rather than a wrapper. */

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.bootstrap.support.Api;
 import dev.strata.bootstrap.support.Reply;
-import dev.strata.bootstrap.support.RawHttp;
+import dev.strata.bootstrap.support.RawConnection;
+import dev.strata.bootstrap.support.RawConnection.Answer;
 import dev.strata.bootstrap.support.TestServer;
 import dev.strata.bootstrap.support.Tls;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ class HttpBehaviourSystemTest {
         String host = "Host: 127.0.0.1\r\n";
         String admin = "Authorization: Basic " + java.util.Base64.getEncoder()
                 .encodeToString(("admin:" + TestServer.ADMIN_PASSWORD).getBytes()) + "\r\n";
-        List<String> responses = RawHttp.exchange(server.baseUri(), Tls.trusting(server.serverCertificate()),
+        List<Answer> responses = RawConnection.exchange(server.baseUri(), Tls.trusting(server.serverCertificate()),
                 "POST /backends HTTP/1.1\r\n" + host + admin + "Content-Type: application/json\r\nContent-Length: "
                         + badJson.length() + "\r\n\r\n" + badJson,
                 "POST /no/such/path HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
@@ -106,23 +107,20 @@ class HttpBehaviourSystemTest {
                 "GET /healthz HTTP/1.1\r\n" + host + "\r\n");
 
         assertThat(responses).hasSize(6);
-        assertThat(responses.get(0)).startsWith("HTTP/1.1 400");
-        assertThat(responses.get(1)).startsWith("HTTP/1.1 404");
-        assertThat(responses.get(2)).startsWith("HTTP/1.1 400").contains("mgmtIPs");
-        assertThat(responses.get(3)).startsWith("HTTP/1.1 401").containsIgnoringCase("WWW-Authenticate");
-        assertThat(responses.get(4)).startsWith("HTTP/1.1 404");
-        assertThat(responses.get(5)).startsWith("HTTP/1.1 200");
-        assertThat(String.join("", responses)).doesNotContainIgnoringCase("Connection: close");
+        assertThat(responses).extracting(Answer::status).containsExactly(400, 404, 400, 401, 404, 200);
+        assertThat(responses.get(2).text()).contains("mgmtIPs");
+        assertThat(responses.get(3).header("WWW-Authenticate")).isNotBlank();
+        assertThat(responses).noneMatch(Answer::saysClose);
     }
 
     @Test
     void closesTheConnectionOnlyWithConnectionClose() throws Exception {
-        List<String> responses = RawHttp.exchange(server.baseUri(), Tls.trusting(server.serverCertificate()),
+        List<Answer> responses = RawConnection.exchange(server.baseUri(), Tls.trusting(server.serverCertificate()),
                 "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                 "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
 
         assertThat(responses).hasSize(1);
-        assertThat(responses.get(0)).containsIgnoringCase("Connection: close");
+        assertThat(responses.get(0).saysClose()).isTrue();
     }
 
     @Test

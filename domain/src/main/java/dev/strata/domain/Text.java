@@ -31,13 +31,25 @@ public final class Text {
             if (Character.isISOControl(c)) {
                 throw DomainException.invalidInput(field + " contains a control character");
             }
+        }
+        return wellFormed(field, value);
+    }
+
+    /**
+     * Text that is whole UTF-16: every surrogate in a pair. A lone one (which JSON's
+     * {@code \\uD800} escape can carry) would become '?' when the text is encoded, so that different
+     * texts became the same one; it is bad input instead.
+     */
+    public static String wellFormed(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                    throw DomainException.invalidInput(field + " contains invalid Unicode");
+                    throw DomainException.invalidInput(field + " contains invalid Unicode (a lone surrogate)");
                 }
                 i++;
             } else if (Character.isLowSurrogate(c)) {
-                throw DomainException.invalidInput(field + " contains invalid Unicode");
+                throw DomainException.invalidInput(field + " contains invalid Unicode (a lone surrogate)");
             }
         }
         return value;

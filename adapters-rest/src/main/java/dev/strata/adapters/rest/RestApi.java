@@ -15,6 +15,7 @@ import dev.strata.adapters.rest.error.UnexpectedExceptionMapper;
 import dev.strata.adapters.rest.error.WebApplicationExceptionMapper;
 import dev.strata.adapters.rest.filter.AuthenticationFilter;
 import dev.strata.adapters.rest.filter.RequestBodyFilter;
+import dev.strata.adapters.rest.filter.RequestHeadersFilter;
 import dev.strata.adapters.rest.filter.RequestIdFilter;
 import dev.strata.adapters.rest.filter.TrailingSlashFilter;
 import dev.strata.adapters.rest.http.ObjectMapperResolver;
@@ -107,13 +108,14 @@ public final class RestApi {
 
         config.register(new RequestIdFilter());
         config.register(new TrailingSlashFilter());
+        config.register(new RequestHeadersFilter());
         config.register(new RequestBodyFilter());
         config.register(new AuthenticationFilter(useCases.sessions().authenticate()));
 
         config.register(new DomainExceptionMapper());
         config.register(new JsonExceptionMapper());
         config.register(new WebApplicationExceptionMapper());
-        config.register(new RequestBodyFilter.BodyTooLargeMapper());
+        config.register(new RequestBodyFilter.Mapper());
         config.register(new UnexpectedExceptionMapper());
 
         UseCases.System system = useCases.system();

@@ -1,6 +1,7 @@
 package dev.strata.domain.access;
 
 import dev.strata.domain.DomainException;
+import dev.strata.domain.Text;
 
 /**
  * A password in clear, as a caller gave it, on its way to be hashed or checked. It never prints:
@@ -28,6 +29,7 @@ public final class Password {
         if (clear.chars().anyMatch(Character::isISOControl)) {
             throw DomainException.invalidInput(field + " must not contain control characters");
         }
+        Text.wellFormed(field, clear);
         return new Password(clear);
     }
 

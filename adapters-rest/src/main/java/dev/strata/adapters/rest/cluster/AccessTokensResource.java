@@ -99,7 +99,7 @@ public final class AccessTokensResource {
     public Listing list(@Context SecurityContext security, @Context UriInfo uri, @QueryParam("user") String user,
                         @QueryParam("after") String after, @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
-        Optional<IdentityRef> owner = Optional.ofNullable(user).filter(u -> !u.isBlank()).map(u -> u.startsWith("auth_id:")
+        Optional<IdentityRef> owner = Bodies.optional(user, u -> u.startsWith("auth_id:")
                 ? IdentityRef.byId(IdentityJson.userId(u.substring("auth_id:".length())))
                 : IdentityRef.byName(new UserName(u)));
         Page<AccessTokenView> page = list.listTokens(caller(security), owner, after == null ? "" : after, limit);

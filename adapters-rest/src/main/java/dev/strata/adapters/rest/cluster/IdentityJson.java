@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.cluster;
 
+import dev.strata.adapters.rest.http.Bodies;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.application.port.in.access.IdentityRef;
 import dev.strata.domain.DomainException;
@@ -30,20 +31,19 @@ public record IdentityJson(
         if (domain != null && !domain.isBlank() && !LOCAL.equalsIgnoreCase(domain)) {
             throw DomainException.invalidInput(field + ".domain must be LOCAL");
         }
-        Optional<UserId> id = blank(authId) ? Optional.empty() : Optional.of(userId(authId));
-        Optional<UserName> userName = blank(name) ? Optional.empty() : Optional.of(new UserName(name));
+        Optional<UserId> id = Bodies.optional(authId, IdentityJson::userId);
+        Optional<UserName> userName = Bodies.optional(name, UserName::new);
         if (id.isEmpty() && userName.isEmpty()) {
             throw DomainException.invalidInput(field + " needs an auth_id or a name");
         }
         return new IdentityRef(id, userName);
     }
 
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
-
     /** An auth_id that is not a number names nobody. */
     static UserId userId(String text) {
+        if (text.isBlank()) {
+            throw DomainException.invalidInput("auth_id must not be blank");
+        }
         try {
             return new UserId(text.strip());
         } catch (DomainException notANumber) {

@@ -6,6 +6,7 @@ import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.adapters.rest.http.Paging;
 import dev.strata.adapters.rest.http.PathIds;
+import dev.strata.adapters.rest.http.Preconditions;
 import dev.strata.application.Page;
 import dev.strata.application.port.in.access.AddRoleMemberUseCase;
 import dev.strata.application.port.in.access.CreateRoleUseCase;
@@ -17,7 +18,6 @@ import dev.strata.application.port.in.access.RemoveRoleMemberUseCase;
 import dev.strata.application.port.in.access.UpdateRoleCommand;
 import dev.strata.application.port.in.access.UpdateRoleUseCase;
 import dev.strata.domain.DomainException;
-import dev.strata.domain.ErrorCode;
 import dev.strata.domain.access.Privilege;
 import dev.strata.domain.access.Role;
 import dev.strata.domain.access.RoleName;
@@ -210,20 +210,7 @@ public final class RolesResource {
         return new EntityTag(Long.toString(role.version()));
     }
 
-    /** The version an If-Match names; "*" or none means any; anything we never issued is stale. */
     private static Optional<Long> version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return Optional.empty();
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Optional.of(Long.parseLong(tag));
-        } catch (NumberFormatException notOurs) {
-            throw new DomainException(ErrorCode.PRECONDITION_FAILED, "If-Match does not name a version of this role");
-        }
+        return Preconditions.ifMatchVersion(ifMatch, "role");
     }
 }

@@ -41,7 +41,7 @@ final class UserRequests {
                 throw DomainException.invalidInput("name is required");
             }
             return new CreateUserCommand(new UserName(name), Password.newPassword("password", password),
-                    roleNames(roles), blank(tenantId) ? Optional.empty() : Optional.of(new TenantId(tenantId)));
+                    roleNames(roles), tenant(tenantId));
         }
     }
 
@@ -65,13 +65,23 @@ final class UserRequests {
                     Optional.ofNullable(name).map(UserName::new),
                     Optional.ofNullable(password).map(p -> Password.newPassword("password", p)),
                     Optional.ofNullable(roles).map(UserRequests::roleNames),
-                    Optional.ofNullable(tenantId).map(t -> t.isBlank() ? Optional.empty() : Optional.of(new TenantId(t))),
+                    Optional.ofNullable(tenantId).map(UserRequests::tenant),
                     Optional.ofNullable(enabled));
         }
     }
 
     /** {@code POST /v1/users/{id}/setpassword}. */
     record SetPassword(@JsonProperty("new_password") String newPassword) {
+    }
+
+    /** A {@code tenant_id}: "" is none (unbound); a blank one is bad input, never none. */
+    private static Optional<TenantId> tenant(String tenantId) {
+        try {
+            return Bodies.optional(tenantId, TenantId::new);
+        } catch (DomainException malformed) {
+            throw DomainException.invalidInput("field 'tenant_id' must be a tenant id (1 to 64 characters of"
+                    + " A-Z, a-z, 0-9, '.', '_' or '-'), or \"\" for none");
+        }
     }
 
     static Set<RoleName> roleNames(List<String> roles) {

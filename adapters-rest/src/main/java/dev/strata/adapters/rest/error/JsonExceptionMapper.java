@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.strata.adapters.rest.http.Json;
 import dev.strata.domain.ErrorCode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -28,6 +29,9 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             Throwable cause = mapping.getCause();
+            if (mapping instanceof Json.InvalidText) {
+                return "field '" + field + "' contains invalid Unicode (a lone surrogate)";
+            }
             if (cause instanceof InputCoercionException) {
                 return "field '" + field + "' is out of range";
             }
@@ -35,6 +39,9 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
                 return "field '" + field + "' must be " + expected(mismatch.getTargetType());
             }
             return "field '" + field + "' has an invalid value";
+        }
+        if (exception instanceof Json.InvalidText) {
+            return "a string in the request body contains invalid Unicode (a lone surrogate)";
         }
         if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "the request body must be " + expected(mismatch.getTargetType());

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.error;
 
+import dev.strata.adapters.rest.http.RequestIds;
 import dev.strata.domain.ErrorCode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,7 +14,7 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
     @Override
     public Response toResponse(Throwable exception) {
-        LOG.error("Unexpected failure", exception);
+        LOG.error("Unexpected failure of request {}", RequestIds.current(), exception);
         return ErrorResponses.of(ErrorCode.INTERNAL_ERROR, "internal error; see the server log");
     }
 }

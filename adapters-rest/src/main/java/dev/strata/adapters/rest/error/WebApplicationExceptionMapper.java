@@ -20,11 +20,10 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             case 401 -> ErrorResponses.unauthorized("authentication required");
             case 403 -> ErrorResponses.of(ErrorCode.FORBIDDEN, "forbidden");
             case 404 -> ErrorResponses.of(ErrorCode.NOT_EXISTS, "no such resource");
-            case 405 -> ErrorResponses.of(405, "MethodNotAllowed", "this method is not allowed on this path");
-            case 406 -> ErrorResponses.of(406, "NotAcceptable",
-                    "the Accept header names no media type this endpoint answers in");
-            case 413 -> ErrorResponses.of(413, "PayloadTooLarge", "the request body is too large");
-            case 415 -> ErrorResponses.of(415, "UnsupportedMediaType", "send the request body as application/json");
+            case 405 -> ErrorResponses.of(405, "this method is not allowed on this path");
+            case 406 -> ErrorResponses.of(406, "the Accept header names no media type this endpoint answers in");
+            case 413 -> ErrorResponses.of(413, "the request body is too large");
+            case 415 -> ErrorResponses.of(415, "send the request body as application/json");
             default -> null;
         };
         if (response != null) {
@@ -39,6 +38,6 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             LOG.error("Request failed with HTTP {}", status, exception);
             return ErrorResponses.of(ErrorCode.INTERNAL_ERROR, "internal error; see the server log");
         }
-        return ErrorResponses.of(status, "HttpError" + status, "the request was refused (HTTP " + status + ")");
+        return ErrorResponses.of(status, "the request was refused (HTTP " + status + ")");
     }
 }
