@@ -19,7 +19,7 @@ public final class ServedEndpoints {
     public static SortedMap<String, ResourceMethod> of(Path scratch) {
         try (Wiring wiring = Wiring.create(scratch.resolve("model.db"), new Settings(AuthMode.LOCAL, 4.0),
                 Clock.systemUTC())) {
-            return RestApi.resourceMethods(RestApi.resourceConfig(wiring.useCases()));
+            return RestApi.resourceMethods(wiring.restApi());
         }
     }
 }
