@@ -1,6 +1,6 @@
 package dev.strata.benchmarks;
 
-import dev.strata.adapters.rest.UseCases;
+import dev.strata.application.port.in.volume.CreateVolumeUseCase;
 import dev.strata.bootstrap.ServerSettings;
 import dev.strata.bootstrap.Wiring;
 import dev.strata.domain.access.AuthMethod;
@@ -30,11 +30,11 @@ public final class CreateInProcess {
         Random random = new Random(99);
         try (Wiring wiring = Wiring.create(ServerSettings.defaults(dataDir), Clock.systemUTC())) {
             wiring.openDatabase(Optional.of(Password.newPassword("admin password", Seed.ADMIN_PASSWORD)));
-            UseCases useCases = wiring.useCases();
+            CreateVolumeUseCase create = wiring.services().volumes();
             for (int round = 0; round < 2; round++) {
                 long started = System.nanoTime();
                 for (int i = 0; i < count; i++) {
-                    useCases.volumes().create().create(admin, Seed.volume(random, 1_000_000 + round * count + i));
+                    create.create(admin, Seed.volume(random, 1_000_000 + round * count + i));
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("%s: %d creates, one commit each, %.0f per second (%.2f ms each)%n",

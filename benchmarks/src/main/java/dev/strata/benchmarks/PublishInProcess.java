@@ -1,9 +1,12 @@
 package dev.strata.benchmarks;
 
-import dev.strata.adapters.rest.UseCases;
 import dev.strata.application.port.in.host.ProbeHostCommand;
+import dev.strata.application.port.in.host.ProbeHostUseCase;
 import dev.strata.application.port.in.host.PublishCommand;
+import dev.strata.application.port.in.host.PublishVolumeUseCase;
 import dev.strata.application.port.in.host.UnpublishCommand;
+import dev.strata.application.port.in.host.UnpublishVolumeUseCase;
+import dev.strata.application.port.in.volume.CreateVolumeUseCase;
 import dev.strata.application.port.in.volume.VolumeRef;
 import dev.strata.bootstrap.ServerSettings;
 import dev.strata.bootstrap.Wiring;
@@ -40,18 +43,21 @@ public final class PublishInProcess {
         Principal admin = Principal.administrator("bench", AuthMethod.LOCAL_CLI, RequestOrigin.INTERNAL);
         try (Wiring wiring = Wiring.create(ServerSettings.defaults(dataDir), Clock.systemUTC())) {
             wiring.openDatabase(Optional.of(Password.newPassword("admin password", Seed.ADMIN_PASSWORD)));
-            UseCases useCases = wiring.useCases();
+            ProbeHostUseCase probe = wiring.services().hosts();
+            CreateVolumeUseCase create = wiring.services().volumes();
+            PublishVolumeUseCase publish = wiring.services().publications();
+            UnpublishVolumeUseCase unpublish = wiring.services().publications();
             HostId host = new HostId(UUID.randomUUID().toString());
-            useCases.hosts().probe().probe(admin, new ProbeHostCommand(host, new HostDetails(
+            probe.probe(admin, new ProbeHostCommand(host, new HostDetails(
                     new HostNqn("nqn.2014-08.org.nvmexpress:uuid:" + host), "bench", "Agent", "bench",
                     Duration.ofSeconds(30))));
-            Volume volume = useCases.volumes().create().create(admin, Seed.volume(new Random(5), 2_000_000)).value();
+            Volume volume = create.create(admin, Seed.volume(new Random(5), 2_000_000)).value();
             VolumeRef ref = new VolumeRef(Optional.empty(), volume.id());
             for (int round = 0; round < 2; round++) {
                 long started = System.nanoTime();
                 for (int i = 0; i < count; i++) {
-                    useCases.hosts().publish().publish(admin, new PublishCommand(ref, host));
-                    useCases.hosts().unpublish().unpublish(admin, new UnpublishCommand(ref, Optional.of(host)));
+                    publish.publish(admin, new PublishCommand(ref, host));
+                    unpublish.unpublish(admin, new UnpublishCommand(ref, Optional.of(host)));
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("%s: %d publish + unpublish round trips of a %d-replica volume, one commit each,"

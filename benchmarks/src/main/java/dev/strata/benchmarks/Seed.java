@@ -1,7 +1,8 @@
 package dev.strata.benchmarks;
 
-import dev.strata.adapters.rest.UseCases;
+import dev.strata.application.port.in.node.RegisterNodeUseCase;
 import dev.strata.application.port.in.volume.CreateVolumeCommand;
+import dev.strata.application.port.in.volume.CreateVolumeUseCase;
 import dev.strata.bootstrap.ServerSettings;
 import dev.strata.bootstrap.Wiring;
 import dev.strata.domain.Bytes;
@@ -48,10 +49,11 @@ public final class Seed {
         Random random = new Random(7);
         try (Wiring wiring = Wiring.create(ServerSettings.defaults(dataDir), Clock.systemUTC())) {
             wiring.openDatabase(Optional.of(Password.newPassword("admin password", Seed.ADMIN_PASSWORD)));
-            UseCases useCases = wiring.useCases();
+            RegisterNodeUseCase register = wiring.services().nodes();
+            CreateVolumeUseCase create = wiring.services().volumes();
             for (int i = 1; i <= nodes; i++) {
-                useCases.nodes().register().register(admin, new NodeDeclaration(List.of("10." + (i >> 16 & 255) + "."
-                        + (i >> 8 & 255) + "." + (i & 255)), 8090, "node-" + i,
+                String address = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+                register.register(admin, new NodeDeclaration(List.of(address), 8090, "node-" + i,
                         new Location("rack-" + (i % 50), "zone-" + (i % 4), "eu"), null, 100_000 * Bytes.GIB, 0, 0,
                         null));
             }
@@ -61,7 +63,7 @@ public final class Seed {
                 int first = done;
                 wiring.inOneTransaction(() -> {
                     for (int i = 0; i < count; i++) {
-                        useCases.volumes().create().create(admin, volume(random, first + i));
+                        create.create(admin, volume(random, first + i));
                     }
                 });
                 if ((done + count) % 10_000 == 0 || done + count == volumes) {

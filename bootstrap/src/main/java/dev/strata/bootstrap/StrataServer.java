@@ -1,6 +1,5 @@
 package dev.strata.bootstrap;
 
-import dev.strata.adapters.rest.RestApi;
 import dev.strata.bootstrap.tls.ServerTls;
 import java.io.IOException;
 import java.net.URI;
@@ -81,8 +80,7 @@ public final class StrataServer implements AutoCloseable {
                     ServerTls.load(settings.tlsCert(), settings.tlsKey(), settings.tlsClientCa(), settings.dataDir()));
             Future<Optional<String>> database = startup.submit(() -> wiring.openDatabase(settings.adminPassword()));
 
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri,
-                    RestApi.resourceConfig(wiring.useCases()), false);
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, wiring.restApi(), false);
             checkRequestUris(http.getServerConfiguration());
             NetworkListener listener = http.getListeners().iterator().next();
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()

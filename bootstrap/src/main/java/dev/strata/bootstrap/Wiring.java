@@ -6,10 +6,7 @@ import dev.strata.adapters.auth.LdapDirectory;
 import dev.strata.adapters.auth.OidcConfig;
 import dev.strata.adapters.auth.SecureTokenSecrets;
 import dev.strata.adapters.persistence.SqliteDatabase;
-import dev.strata.adapters.rest.UseCases;
-import dev.strata.adapters.rest.provisioner.HostUseCases;
-import dev.strata.adapters.rest.provisioner.TenantUseCases;
-import dev.strata.adapters.rest.provisioner.VolumeUseCases;
+import dev.strata.adapters.rest.RestApi;
 import dev.strata.application.BuildInfo;
 import dev.strata.application.Settings;
 import dev.strata.application.port.out.DirectoryPasswords;
@@ -38,6 +35,7 @@ import dev.strata.domain.access.RoleName;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,20 +48,20 @@ public final class Wiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
     private final SqliteDatabase database;
-    private final UseCases useCases;
+    private final BuildInfo build;
+    private final Services services;
     private final AccessBootstrap accessBootstrap;
-    private final AuthenticationService authentication;
     private final AuthMode mode;
     private final DirectorySettings directory;
 
-    private Wiring(SqliteDatabase database, UseCases useCases, AccessBootstrap accessBootstrap,
-                   AuthenticationService authentication, AuthMode mode, DirectorySettings directory) {
+    private Wiring(SqliteDatabase database, BuildInfo build, Services services, AccessBootstrap accessBootstrap,
+                   AuthMode mode, DirectorySettings directory) {
         this.mode = mode;
         this.directory = directory;
         this.database = database;
-        this.useCases = useCases;
+        this.build = build;
+        this.services = services;
         this.accessBootstrap = accessBootstrap;
-        this.authentication = authentication;
     }
 
     /** Builds everything; the database opens with {@link #openDatabase(Optional)}. */
@@ -119,20 +117,9 @@ public final class Wiring implements AutoCloseable {
             AuditService audit = new AuditService(database.auditLog(), transactions);
             AccessBootstrap accessBootstrap = new AccessBootstrap(database.users(), database.roles(),
                     database.sessions(), hasher, secrets, transactions, mutations, clock);
-            UseCases useCases = new UseCases(
-                    new UseCases.System(build, system, system, system),
-                    new UseCases.Sessions(authentication, authentication, authentication, accounts, accounts),
-                    new UseCases.Users(users, users, users, users, users, users, users),
-                    new UseCases.Roles(roles, roles, roles, roles, roles, roles, roles, roles, roles),
-                    new UseCases.Tokens(tokens, tokens, tokens, tokens, tokens),
-                    new UseCases.Audit(audit),
-                    new UseCases.Nodes(nodes, nodes, nodes, nodes, nodes, nodes, nodes),
-                    new TenantUseCases(tenants, tenants, tenants, tenants, tenants),
-                    new VolumeUseCases(volumes, volumes, volumes, volumes, volumes, volumes, volumes, volumes,
-                            volumes, volumes, volumes, snapshots, snapshots, snapshots, snapshots, snapshots,
-                            snapshots, snapshots, snapshots),
-                    new HostUseCases(hosts, hosts, hosts, hosts, publications, publications, publications));
-            return new Wiring(database, useCases, accessBootstrap, authentication, settings.authMode(), directory);
+            Services services = new Services(system, authentication, accounts, users, roles, tokens, audit, nodes,
+                    tenants, volumes, snapshots, hosts, publications);
+            return new Wiring(database, build, services, accessBootstrap, settings.authMode(), directory);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -181,7 +168,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Work to do now and then: forget expired sessions. */
     public void housekeeping() {
-        authentication.purgeExpiredSessions();
+        services.authentication().purgeExpiredSessions();
     }
 
     /**
@@ -192,8 +179,14 @@ public final class Wiring implements AutoCloseable {
         database.transactions().write(work);
     }
 
-    public UseCases useCases() {
-        return useCases;
+    /** The application's services: what the REST adapter and the offline tools drive. */
+    public Services services() {
+        return services;
+    }
+
+    /** The REST adapter over these services: every endpoint, each given the use cases it calls. */
+    public ResourceConfig restApi() {
+        return RestApi.resourceConfig(services.authentication(), RestEndpoints.of(services, build));
     }
 
     @Override

@@ -1,14 +1,5 @@
 package dev.strata.adapters.rest;
 
-import dev.strata.adapters.rest.cluster.AccessTokensResource;
-import dev.strata.adapters.rest.cluster.AuditResource;
-import dev.strata.adapters.rest.cluster.ClusterNodesResource;
-import dev.strata.adapters.rest.cluster.IdentityResource;
-import dev.strata.adapters.rest.cluster.PrivilegesResource;
-import dev.strata.adapters.rest.cluster.RolesResource;
-import dev.strata.adapters.rest.cluster.SessionResource;
-import dev.strata.adapters.rest.cluster.UsersResource;
-import dev.strata.adapters.rest.cluster.VersionResource;
 import dev.strata.adapters.rest.error.DomainExceptionMapper;
 import dev.strata.adapters.rest.error.JsonExceptionMapper;
 import dev.strata.adapters.rest.error.UnexpectedExceptionMapper;
@@ -19,41 +10,24 @@ import dev.strata.adapters.rest.filter.RequestHeadersFilter;
 import dev.strata.adapters.rest.filter.RequestIdFilter;
 import dev.strata.adapters.rest.filter.TrailingSlashFilter;
 import dev.strata.adapters.rest.http.ObjectMapperResolver;
-import dev.strata.adapters.rest.ops.HealthResource;
-import dev.strata.adapters.rest.ops.MetricsResource;
-import dev.strata.adapters.rest.ops.OpenApiResource;
-import dev.strata.adapters.rest.ops.RequestMetrics;
-import dev.strata.adapters.rest.provisioner.BackendResource;
-import dev.strata.adapters.rest.provisioner.CloneVolumeResource;
-import dev.strata.adapters.rest.provisioner.HostProbeResource;
-import dev.strata.adapters.rest.provisioner.HostResource;
-import dev.strata.adapters.rest.provisioner.HostUseCases;
-import dev.strata.adapters.rest.provisioner.InfoResource;
-import dev.strata.adapters.rest.provisioner.PublishResource;
-import dev.strata.adapters.rest.provisioner.ReplicaResource;
-import dev.strata.adapters.rest.provisioner.SnapshotResource;
-import dev.strata.adapters.rest.provisioner.SnapshotVolumeResource;
-import dev.strata.adapters.rest.provisioner.SnapshotsByAliasResource;
-import dev.strata.adapters.rest.provisioner.SnapshotsByVolumeResource;
-import dev.strata.adapters.rest.provisioner.TargetResource;
-import dev.strata.adapters.rest.provisioner.TenantResource;
-import dev.strata.adapters.rest.provisioner.UnpublishResource;
-import dev.strata.adapters.rest.provisioner.VolumeByAliasResource;
-import dev.strata.adapters.rest.provisioner.VolumeResource;
-import dev.strata.adapters.rest.provisioner.VolumeUseCases;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.strata.application.port.in.access.AuthenticateUseCase;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
+import java.util.Collection;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The HTTP API as one Jersey application: hand-built resources, filters and error mappers. */
+/**
+ * The HTTP API as one Jersey application: the request pipeline every endpoint shares (JSON,
+ * request ids, body limits, authentication, error mapping) around resources built elsewhere. Each
+ * resource takes the use cases it calls in its constructor; bootstrap builds them all, and a test
+ * can start one resource alone with stubbed use cases.
+ */
 public final class RestApi {
 
     private RestApi() {
@@ -93,7 +67,12 @@ public final class RestApi {
         return prefix + "/" + part;
     }
 
-    public static ResourceConfig resourceConfig(UseCases useCases) {
+    /**
+     * The pipeline around {@code resources}: instances of {@code @Path} classes, and of providers
+     * that belong to one of them (such as the request counter the metrics endpoint reads).
+     * {@code authenticate} tells the authentication filter who calls.
+     */
+    public static ResourceConfig resourceConfig(AuthenticateUseCase authenticate, Collection<?> resources) {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("strata");
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -110,7 +89,7 @@ public final class RestApi {
         config.register(new TrailingSlashFilter());
         config.register(new RequestHeadersFilter());
         config.register(new RequestBodyFilter());
-        config.register(new AuthenticationFilter(useCases.sessions().authenticate()));
+        config.register(new AuthenticationFilter(authenticate));
 
         config.register(new DomainExceptionMapper());
         config.register(new JsonExceptionMapper());
@@ -118,52 +97,9 @@ public final class RestApi {
         config.register(new RequestBodyFilter.Mapper());
         config.register(new UnexpectedExceptionMapper());
 
-        UseCases.System system = useCases.system();
-        config.register(new InfoResource(system.info()));
-        config.register(new VersionResource(system.build()));
-        config.register(new HealthResource(system.readiness()));
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        config.register(new RequestMetrics(metrics));
-        config.register(new MetricsResource(system.metrics(), metrics, system.build()));
-        config.register(new OpenApiResource(system.build()));
-
-        UseCases.Sessions sessions = useCases.sessions();
-        config.register(new SessionResource(sessions.login(), sessions.logout(), sessions.whoAmI(),
-                sessions.changePassword()));
-        UseCases.Users users = useCases.users();
-        config.register(new UsersResource(users.list(), users.get(), users.create(), users.update(), users.delete(),
-                users.setPassword()));
-        config.register(new IdentityResource(users.find()));
-        UseCases.Roles roles = useCases.roles();
-        config.register(new RolesResource(roles.list(), roles.get(), roles.create(), roles.update(), roles.delete(),
-                roles.members(), roles.addMember(), roles.removeMember()));
-        config.register(new PrivilegesResource(roles.privileges()));
-        UseCases.Tokens tokens = useCases.tokens();
-        config.register(new AccessTokensResource(tokens.create(), tokens.list(), tokens.get(), tokens.modify(),
-                tokens.delete()));
-        config.register(new AuditResource(useCases.audit().read()));
-
-        UseCases.Nodes nodes = useCases.nodes();
-        config.register(new BackendResource(nodes.register(), nodes.list(), nodes.get(), nodes.update(),
-                nodes.remove()));
-        config.register(new ClusterNodesResource(nodes.listCluster(), nodes.getCluster()));
-
-        config.register(new TenantResource(useCases.tenants()));
-        VolumeUseCases volumes = useCases.volumes();
-        config.register(new VolumeResource(volumes));
-        config.register(new VolumeByAliasResource(volumes));
-        config.register(new ReplicaResource(volumes));
-        config.register(new SnapshotResource(volumes));
-        config.register(new SnapshotsByVolumeResource(volumes));
-        config.register(new SnapshotsByAliasResource(volumes));
-        config.register(new SnapshotVolumeResource(volumes));
-        config.register(new CloneVolumeResource(volumes));
-        HostUseCases hosts = useCases.hosts();
-        config.register(new HostProbeResource(hosts));
-        config.register(new HostResource(hosts));
-        config.register(new PublishResource(hosts));
-        config.register(new UnpublishResource(hosts));
-        config.register(new TargetResource(hosts));
+        for (Object resource : resources) {
+            config.register(resource);
+        }
         return config;
     }
 }

@@ -1,66 +1,49 @@
 package dev.strata.adapters.rest;
 
+import static dev.strata.adapters.rest.support.Unexpected.useCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.application.BuildInfo;
+import dev.strata.adapters.rest.provisioner.BackendResource;
+import dev.strata.adapters.rest.support.RestServer;
+import dev.strata.application.port.in.node.GetNodeUseCase;
 import dev.strata.application.port.in.node.ListNodesUseCase;
-import dev.strata.application.port.in.system.SystemInfo;
+import dev.strata.application.port.in.node.RegisterNodeUseCase;
+import dev.strata.application.port.in.node.RemoveNodeUseCase;
+import dev.strata.application.port.in.node.UpdateNodeUseCase;
 import dev.strata.domain.DomainException;
-import dev.strata.domain.access.AuthMethod;
-import dev.strata.domain.access.AuthMode;
-import dev.strata.domain.access.Principal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP layer against stubbed use cases, over a real socket. */
+/** The request pipeline's own answers (500 without detail, 413), over a raw socket. */
 class RestApiTest {
 
-    private static HttpServer server;
+    private static RestServer server;
     private static int port;
-
-    private static <T> T unused() {
-        return null;
-    }
 
     @BeforeAll
     static void start() {
         ListNodesUseCase failing = caller -> {
             throw new IllegalStateException("jdbc:sqlite:/secret/path SELECT * FROM users");
         };
-        UseCases useCases = new UseCases(
-                new UseCases.System(new BuildInfo("1.2.3", "b", "release", "today"),
-                        caller -> new SystemInfo("1.2.3", AuthMode.NONE, Optional.empty()), () -> true, unused()),
-                new UseCases.Sessions((credentials, origin) -> Principal.administrator("admin", AuthMethod.NONE, origin),
-                        unused(), unused(), unused(), unused()),
-                new UseCases.Users(unused(), unused(), unused(), unused(), unused(), unused(), unused()),
-                new UseCases.Roles(unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(),
-                        unused()),
-                new UseCases.Tokens(unused(), unused(), unused(), unused(), unused()),
-                new UseCases.Audit(unused()),
-                new UseCases.Nodes((caller, declaration) -> {
-                    throw DomainException.alreadyExists("exists");
-                }, failing, unused(), unused(), unused(), unused(), unused()),
-                unused(), unused(), unused());
-        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
-                RestApi.resourceConfig(useCases), true);
-        port = server.getListeners().iterator().next().getPort();
+        RegisterNodeUseCase register = (caller, declaration) -> {
+            throw DomainException.alreadyExists("exists");
+        };
+        server = RestServer.serving(new BackendResource(register, failing, useCase(GetNodeUseCase.class),
+                useCase(UpdateNodeUseCase.class), useCase(RemoveNodeUseCase.class)));
+        port = server.port();
     }
 
     @AfterAll
     static void stop() {
-        server.shutdownNow();
+        server.close();
     }
 
     /** Sends raw requests on one connection and returns each raw response. */

@@ -20,7 +20,7 @@ public final class ServedEndpoints {
     public static SortedMap<String, ResourceMethod> of(Path scratch) {
         try (Wiring wiring = Wiring.create(scratch.resolve("model.db"), new Settings(AuthMode.LOCAL, OvercommitLimit.DEFAULT),
                 Clock.systemUTC())) {
-            return RestApi.resourceMethods(RestApi.resourceConfig(wiring.useCases()));
+            return RestApi.resourceMethods(wiring.restApi());
         }
     }
 }

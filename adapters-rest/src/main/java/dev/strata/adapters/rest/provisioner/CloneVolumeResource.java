@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.provisioner;
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Bodies;
+import dev.strata.application.port.in.volume.CloneVolumeUseCase;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,16 +19,16 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public final class CloneVolumeResource {
 
-    private final VolumeUseCases volumes;
+    private final CloneVolumeUseCase cloneVolume;
 
-    public CloneVolumeResource(VolumeUseCases volumes) {
-        this.volumes = volumes;
+    public CloneVolumeResource(CloneVolumeUseCase cloneVolume) {
+        this.cloneVolume = cloneVolume;
     }
 
     @POST
     public Response create(@Context SecurityContext security, @Context UriInfo uri, @PathParam("tenant") String tenant,
                            CloneCreation body) {
-        return VolumeResource.created(uri, tenant, volumes.cloneVolume().cloneVolume(caller(security),
+        return VolumeResource.created(uri, tenant, cloneVolume.cloneVolume(caller(security),
                 Bodies.required(body).toCommand(TenantPrefix.named(tenant))));
     }
 }

@@ -5,6 +5,7 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.application.port.in.Created;
+import dev.strata.application.port.in.host.ProbeHostUseCase;
 import dev.strata.domain.host.Host;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,15 +19,15 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HostProbeResource {
 
-    private final HostUseCases hosts;
+    private final ProbeHostUseCase probe;
 
-    public HostProbeResource(HostUseCases hosts) {
-        this.hosts = hosts;
+    public HostProbeResource(ProbeHostUseCase probe) {
+        this.probe = probe;
     }
 
     @POST
     public Outcome probe(@Context SecurityContext security, HostProbeRequest body) {
-        Created<Host> probed = hosts.probe().probe(caller(security), Bodies.required(body).toCommand());
+        Created<Host> probed = probe.probe(caller(security), Bodies.required(body).toCommand());
         return Outcome.success("host " + probed.value().id() + (probed.isNew() ? " registered" : " probed"));
     }
 }

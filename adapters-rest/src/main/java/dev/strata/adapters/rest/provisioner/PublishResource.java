@@ -5,6 +5,7 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.application.port.in.Created;
+import dev.strata.application.port.in.host.PublishVolumeUseCase;
 import dev.strata.domain.host.Publication;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,16 +20,16 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public final class PublishResource {
 
-    private final HostUseCases hosts;
+    private final PublishVolumeUseCase publish;
 
-    public PublishResource(HostUseCases hosts) {
-        this.hosts = hosts;
+    public PublishResource(PublishVolumeUseCase publish) {
+        this.publish = publish;
     }
 
     @POST
     public Outcome publish(@Context SecurityContext security, @PathParam("tenant") String tenant,
                            PublicationRequest body) {
-        Created<Publication> published = hosts.publish().publish(caller(security),
+        Created<Publication> published = publish.publish(caller(security),
                 Bodies.required(body).toPublish(TenantPrefix.named(tenant)));
         Publication publication = published.value();
         return Outcome.success("volume " + publication.volume() + (published.isNew() ? " published" : " was already"

@@ -4,7 +4,11 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.adapters.rest.http.PathIds;
+import dev.strata.application.port.in.volume.AddReplicaUseCase;
+import dev.strata.application.port.in.volume.RecordReplicaStateUseCase;
+import dev.strata.application.port.in.volume.RemoveReplicaUseCase;
 import dev.strata.application.port.in.volume.ReplicaRef;
+import dev.strata.application.port.in.volume.TerminateReplicaUseCase;
 import dev.strata.application.port.in.volume.VolumeRef;
 import dev.strata.domain.volume.Replica;
 import dev.strata.domain.volume.ReplicaState;
@@ -25,10 +29,17 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ReplicaResource {
 
-    private final VolumeUseCases volumes;
+    private final AddReplicaUseCase addReplica;
+    private final TerminateReplicaUseCase terminateReplica;
+    private final RemoveReplicaUseCase removeReplica;
+    private final RecordReplicaStateUseCase recordReplicaState;
 
-    public ReplicaResource(VolumeUseCases volumes) {
-        this.volumes = volumes;
+    public ReplicaResource(AddReplicaUseCase addReplica, TerminateReplicaUseCase terminateReplica,
+                           RemoveReplicaUseCase removeReplica, RecordReplicaStateUseCase recordReplicaState) {
+        this.addReplica = addReplica;
+        this.terminateReplica = terminateReplica;
+        this.removeReplica = removeReplica;
+        this.recordReplicaState = recordReplicaState;
     }
 
     /** The body may be absent: the new replica then follows the volume's storage class. */
@@ -37,7 +48,7 @@ public final class ReplicaResource {
     public Response add(@Context SecurityContext security, @Context UriInfo uri, @PathParam("tenant") String tenant,
                         @PathParam("volUuid") String volume, ReplicaAddition body) {
         VolumeRef ref = VolumeResource.ref(tenant, volume);
-        Replica replica = volumes.addReplica().add(caller(security),
+        Replica replica = addReplica.add(caller(security),
                 (body == null ? ReplicaAddition.NONE : body).toCommand(ref));
         return Response.created(uri.getBaseUriBuilder().path(TenantPrefix.of(tenant) + "replica")
                         .path(ref.id().value()).path(replica.id().value()).build())
@@ -49,7 +60,7 @@ public final class ReplicaResource {
     @Path("{volUuid}/{replicaUuid}")
     public Outcome terminate(@Context SecurityContext security, @PathParam("tenant") String tenant,
                              @PathParam("volUuid") String volume, @PathParam("replicaUuid") String replica) {
-        volumes.terminateReplica().terminate(caller(security), ref(tenant, volume, replica));
+        terminateReplica.terminate(caller(security), ref(tenant, volume, replica));
         return Outcome.success("replica " + replica + " is Terminating");
     }
 
@@ -57,7 +68,7 @@ public final class ReplicaResource {
     @Path("{volUuid}/{replicaUuid}")
     public Outcome remove(@Context SecurityContext security, @PathParam("tenant") String tenant,
                           @PathParam("volUuid") String volume, @PathParam("replicaUuid") String replica) {
-        volumes.removeReplica().remove(caller(security), ref(tenant, volume, replica));
+        removeReplica.remove(caller(security), ref(tenant, volume, replica));
         return Outcome.success("replica " + replica + " removed");
     }
 
@@ -67,7 +78,7 @@ public final class ReplicaResource {
                           @PathParam("volUuid") String volume, @PathParam("replicaUuid") String replica,
                           @PathParam("state") String state) {
         ReplicaState reported = ReplicaState.parseReported("state", state);
-        Replica recorded = volumes.recordReplicaState().record(caller(security), ref(tenant, volume, replica), reported);
+        Replica recorded = recordReplicaState.record(caller(security), ref(tenant, volume, replica), reported);
         return Outcome.success("replica " + replica + " is " + recorded.state().label());
     }
 

@@ -6,6 +6,10 @@ import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.adapters.rest.http.PathIds;
 import dev.strata.application.port.in.Created;
+import dev.strata.application.port.in.volume.CreateSnapshotUseCase;
+import dev.strata.application.port.in.volume.DeleteSnapshotUseCase;
+import dev.strata.application.port.in.volume.GetSnapshotUseCase;
+import dev.strata.application.port.in.volume.ListSnapshotsUseCase;
 import dev.strata.application.port.in.volume.SnapshotRef;
 import dev.strata.domain.volume.Snapshot;
 import jakarta.ws.rs.DELETE;
@@ -26,16 +30,23 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SnapshotResource {
 
-    private final VolumeUseCases volumes;
+    private final CreateSnapshotUseCase createSnapshot;
+    private final ListSnapshotsUseCase listSnapshots;
+    private final GetSnapshotUseCase getSnapshot;
+    private final DeleteSnapshotUseCase deleteSnapshot;
 
-    public SnapshotResource(VolumeUseCases volumes) {
-        this.volumes = volumes;
+    public SnapshotResource(CreateSnapshotUseCase createSnapshot, ListSnapshotsUseCase listSnapshots,
+                            GetSnapshotUseCase getSnapshot, DeleteSnapshotUseCase deleteSnapshot) {
+        this.createSnapshot = createSnapshot;
+        this.listSnapshots = listSnapshots;
+        this.getSnapshot = getSnapshot;
+        this.deleteSnapshot = deleteSnapshot;
     }
 
     @POST
     public Response create(@Context SecurityContext security, @Context UriInfo uri, @PathParam("tenant") String tenant,
                            SnapshotCreation body) {
-        Created<Snapshot> created = volumes.createSnapshot().create(caller(security),
+        Created<Snapshot> created = createSnapshot.create(caller(security),
                 Bodies.required(body).toCommand(TenantPrefix.named(tenant)));
         SnapshotJson json = SnapshotJson.from(created.value());
         if (!created.isNew()) {
@@ -47,7 +58,7 @@ public final class SnapshotResource {
 
     @GET
     public List<SnapshotJson> list(@Context SecurityContext security, @PathParam("tenant") String tenant) {
-        return volumes.listSnapshots().list(caller(security), TenantPrefix.named(tenant)).stream()
+        return listSnapshots.list(caller(security), TenantPrefix.named(tenant)).stream()
                 .map(SnapshotJson::from).toList();
     }
 
@@ -56,14 +67,14 @@ public final class SnapshotResource {
     @Path("{snapshotID}")
     public List<SnapshotJson> get(@Context SecurityContext security, @PathParam("tenant") String tenant,
                                   @PathParam("snapshotID") String id) {
-        return List.of(SnapshotJson.from(volumes.getSnapshot().get(caller(security), ref(tenant, id))));
+        return List.of(SnapshotJson.from(getSnapshot.get(caller(security), ref(tenant, id))));
     }
 
     @DELETE
     @Path("{snapshotID}")
     public Outcome delete(@Context SecurityContext security, @PathParam("tenant") String tenant,
                           @PathParam("snapshotID") String id) {
-        volumes.deleteSnapshot().delete(caller(security), ref(tenant, id));
+        deleteSnapshot.delete(caller(security), ref(tenant, id));
         return Outcome.success("snapshot " + id + " deleted");
     }
 

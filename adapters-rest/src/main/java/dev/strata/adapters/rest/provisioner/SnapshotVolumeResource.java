@@ -3,6 +3,7 @@ package dev.strata.adapters.rest.provisioner;
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Bodies;
+import dev.strata.application.port.in.volume.CreateVolumeFromSnapshotUseCase;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,16 +19,16 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SnapshotVolumeResource {
 
-    private final VolumeUseCases volumes;
+    private final CreateVolumeFromSnapshotUseCase fromSnapshot;
 
-    public SnapshotVolumeResource(VolumeUseCases volumes) {
-        this.volumes = volumes;
+    public SnapshotVolumeResource(CreateVolumeFromSnapshotUseCase fromSnapshot) {
+        this.fromSnapshot = fromSnapshot;
     }
 
     @POST
     public Response create(@Context SecurityContext security, @Context UriInfo uri, @PathParam("tenant") String tenant,
                            SnapshotVolumeCreation body) {
-        return VolumeResource.created(uri, tenant, volumes.fromSnapshot().createFromSnapshot(caller(security),
+        return VolumeResource.created(uri, tenant, fromSnapshot.createFromSnapshot(caller(security),
                 Bodies.required(body).toCommand(TenantPrefix.named(tenant))));
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.adapters.rest.provisioner;
 
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
+import dev.strata.application.port.in.volume.GetSnapshotByAliasUseCase;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,17 +17,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SnapshotsByAliasResource {
 
-    private final VolumeUseCases volumes;
+    private final GetSnapshotByAliasUseCase getSnapshotByAlias;
 
-    public SnapshotsByAliasResource(VolumeUseCases volumes) {
-        this.volumes = volumes;
+    public SnapshotsByAliasResource(GetSnapshotByAliasUseCase getSnapshotByAlias) {
+        this.getSnapshotByAlias = getSnapshotByAlias;
     }
 
     @GET
     @Path("{alias}")
     public List<SnapshotJson> get(@Context SecurityContext security, @PathParam("tenant") String tenant,
                                   @PathParam("alias") String alias) {
-        return List.of(SnapshotJson.from(volumes.getSnapshotByAlias().getByAlias(caller(security),
+        return List.of(SnapshotJson.from(getSnapshotByAlias.getByAlias(caller(security),
                 TenantPrefix.named(tenant), alias)));
     }
 }

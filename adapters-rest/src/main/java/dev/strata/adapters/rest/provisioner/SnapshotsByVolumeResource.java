@@ -2,6 +2,7 @@ package dev.strata.adapters.rest.provisioner;
 
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
+import dev.strata.application.port.in.volume.ListSnapshotsOfVolumeUseCase;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,17 +17,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SnapshotsByVolumeResource {
 
-    private final VolumeUseCases volumes;
+    private final ListSnapshotsOfVolumeUseCase snapshotsOfVolume;
 
-    public SnapshotsByVolumeResource(VolumeUseCases volumes) {
-        this.volumes = volumes;
+    public SnapshotsByVolumeResource(ListSnapshotsOfVolumeUseCase snapshotsOfVolume) {
+        this.snapshotsOfVolume = snapshotsOfVolume;
     }
 
     @GET
     @Path("{volUuid}")
     public List<SnapshotJson> list(@Context SecurityContext security, @PathParam("tenant") String tenant,
                                    @PathParam("volUuid") String volume) {
-        return volumes.snapshotsOfVolume().ofVolume(caller(security), VolumeResource.ref(tenant, volume)).stream()
+        return snapshotsOfVolume.ofVolume(caller(security), VolumeResource.ref(tenant, volume)).stream()
                 .map(SnapshotJson::from).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.adapters.rest.provisioner;
 
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
+import dev.strata.application.port.in.host.ListTargetsUseCase;
 import dev.strata.application.port.in.host.TargetsQuery;
 import dev.strata.domain.host.HostId;
 import dev.strata.domain.volume.VolumeId;
@@ -20,10 +21,10 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public final class TargetResource {
 
-    private final HostUseCases hosts;
+    private final ListTargetsUseCase targets;
 
-    public TargetResource(HostUseCases hosts) {
-        this.hosts = hosts;
+    public TargetResource(ListTargetsUseCase targets) {
+        this.targets = targets;
     }
 
     @GET
@@ -32,7 +33,7 @@ public final class TargetResource {
         TargetsQuery query = new TargetsQuery(
                 given(hostId).map(id -> HostId.parse("hostId", id)),
                 given(volId).map(id -> VolumeId.parse("volId", id)));
-        return hosts.targets().list(caller(security), query).stream().map(TargetJson::from).toList();
+        return targets.list(caller(security), query).stream().map(TargetJson::from).toList();
     }
 
     private static Optional<String> given(String value) {

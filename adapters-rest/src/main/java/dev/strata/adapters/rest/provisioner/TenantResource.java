@@ -6,6 +6,11 @@ import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.adapters.rest.http.PathIds;
 import dev.strata.application.port.in.Created;
+import dev.strata.application.port.in.tenant.CreateTenantUseCase;
+import dev.strata.application.port.in.tenant.DeleteTenantUseCase;
+import dev.strata.application.port.in.tenant.GetTenantUseCase;
+import dev.strata.application.port.in.tenant.ListTenantsUseCase;
+import dev.strata.application.port.in.tenant.UpdateTenantUseCase;
 import dev.strata.domain.tenant.Tenant;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,15 +31,24 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class TenantResource {
 
-    private final TenantUseCases tenants;
+    private final CreateTenantUseCase create;
+    private final ListTenantsUseCase list;
+    private final GetTenantUseCase get;
+    private final UpdateTenantUseCase update;
+    private final DeleteTenantUseCase delete;
 
-    public TenantResource(TenantUseCases tenants) {
-        this.tenants = tenants;
+    public TenantResource(CreateTenantUseCase create, ListTenantsUseCase list, GetTenantUseCase get,
+                          UpdateTenantUseCase update, DeleteTenantUseCase delete) {
+        this.create = create;
+        this.list = list;
+        this.get = get;
+        this.update = update;
+        this.delete = delete;
     }
 
     @POST
     public Response create(@Context SecurityContext security, @Context UriInfo uri, TenantCreation body) {
-        Created<Tenant> created = tenants.create().create(caller(security), Bodies.required(body).toDeclaration());
+        Created<Tenant> created = create.create(caller(security), Bodies.required(body).toDeclaration());
         TenantJson json = TenantJson.from(created.value());
         if (!created.isNew()) {
             return Response.ok(json).build();
@@ -45,26 +59,26 @@ public final class TenantResource {
 
     @GET
     public List<TenantJson> list(@Context SecurityContext security) {
-        return tenants.list().list(caller(security)).stream().map(TenantJson::from).toList();
+        return list.list(caller(security)).stream().map(TenantJson::from).toList();
     }
 
     /** An array of one, as every provisioner read answers. */
     @GET
     @Path("{tenantId}")
     public List<TenantJson> get(@Context SecurityContext security, @PathParam("tenantId") String id) {
-        return List.of(TenantJson.from(tenants.get().get(caller(security), PathIds.tenant(id))));
+        return List.of(TenantJson.from(get.get(caller(security), PathIds.tenant(id))));
     }
 
     @PUT
     @Path("{tenantId}")
     public TenantJson update(@Context SecurityContext security, @PathParam("tenantId") String id, TenantChange body) {
-        return TenantJson.from(tenants.update().update(caller(security), Bodies.required(body).toCommand(PathIds.tenant(id))));
+        return TenantJson.from(update.update(caller(security), Bodies.required(body).toCommand(PathIds.tenant(id))));
     }
 
     @DELETE
     @Path("{tenantId}")
     public Outcome delete(@Context SecurityContext security, @PathParam("tenantId") String id) {
-        tenants.delete().delete(caller(security), PathIds.tenant(id));
+        delete.delete(caller(security), PathIds.tenant(id));
         return Outcome.success("tenant " + id + " deleted");
     }
 

@@ -5,6 +5,7 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 import dev.strata.adapters.rest.http.Bodies;
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.application.port.in.host.UnpublishCommand;
+import dev.strata.application.port.in.host.UnpublishVolumeUseCase;
 import dev.strata.domain.host.HostId;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,17 +25,17 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public final class UnpublishResource {
 
-    private final HostUseCases hosts;
+    private final UnpublishVolumeUseCase unpublish;
 
-    public UnpublishResource(HostUseCases hosts) {
-        this.hosts = hosts;
+    public UnpublishResource(UnpublishVolumeUseCase unpublish) {
+        this.unpublish = unpublish;
     }
 
     @POST
     public Outcome unpublish(@Context SecurityContext security, @PathParam("tenant") String tenant,
                              PublicationRequest body) {
         UnpublishCommand command = Bodies.required(body).toUnpublish(TenantPrefix.named(tenant));
-        List<HostId> from = hosts.unpublish().unpublish(caller(security), command);
+        List<HostId> from = unpublish.unpublish(caller(security), command);
         String volume = "volume " + command.volume().id();
         if (from.isEmpty()) {
             return Outcome.success(volume + " was not published" + command.host().map(h -> " to host " + h).orElse(""));

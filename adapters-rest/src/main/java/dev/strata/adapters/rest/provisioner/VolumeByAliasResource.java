@@ -2,6 +2,7 @@ package dev.strata.adapters.rest.provisioner;
 
 import static dev.strata.adapters.rest.http.CallerContext.caller;
 
+import dev.strata.application.port.in.volume.GetVolumeByAliasUseCase;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,17 +17,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class VolumeByAliasResource {
 
-    private final VolumeUseCases volumes;
+    private final GetVolumeByAliasUseCase getByAlias;
 
-    public VolumeByAliasResource(VolumeUseCases volumes) {
-        this.volumes = volumes;
+    public VolumeByAliasResource(GetVolumeByAliasUseCase getByAlias) {
+        this.getByAlias = getByAlias;
     }
 
     @GET
     @Path("{alias}")
     public List<VolumeJson> get(@Context SecurityContext security, @PathParam("tenant") String tenant,
                                 @PathParam("alias") String alias) {
-        return List.of(VolumeJson.from(volumes.getByAlias().getByAlias(caller(security), TenantPrefix.named(tenant),
+        return List.of(VolumeJson.from(getByAlias.getByAlias(caller(security), TenantPrefix.named(tenant),
                 alias)));
     }
 }

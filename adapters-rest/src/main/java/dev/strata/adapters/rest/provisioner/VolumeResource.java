@@ -10,7 +10,13 @@ import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.adapters.rest.http.PathIds;
 import dev.strata.application.port.in.Created;
 import dev.strata.application.port.in.volume.ChangeVolumeCommand;
+import dev.strata.application.port.in.volume.ChangeVolumeUseCase;
+import dev.strata.application.port.in.volume.CreateVolumeUseCase;
+import dev.strata.application.port.in.volume.DeleteVolumeUseCase;
+import dev.strata.application.port.in.volume.GetVolumeUseCase;
 import dev.strata.application.port.in.volume.ListVolumesQuery;
+import dev.strata.application.port.in.volume.ListVolumesUseCase;
+import dev.strata.application.port.in.volume.StreamVolumesUseCase;
 import dev.strata.application.port.in.volume.VolumePage;
 import dev.strata.application.port.in.volume.VolumeRef;
 import dev.strata.domain.Bytes;
@@ -46,16 +52,27 @@ public final class VolumeResource {
 
     private static final Pattern DIGITS = Pattern.compile("\\s*\\+?[0-9]{1,30}\\s*");
 
-    private final VolumeUseCases volumes;
+    private final CreateVolumeUseCase create;
+    private final ListVolumesUseCase listPage;
+    private final StreamVolumesUseCase listAll;
+    private final GetVolumeUseCase get;
+    private final ChangeVolumeUseCase change;
+    private final DeleteVolumeUseCase delete;
 
-    public VolumeResource(VolumeUseCases volumes) {
-        this.volumes = volumes;
+    public VolumeResource(CreateVolumeUseCase create, ListVolumesUseCase listPage, StreamVolumesUseCase listAll,
+                          GetVolumeUseCase get, ChangeVolumeUseCase change, DeleteVolumeUseCase delete) {
+        this.create = create;
+        this.listPage = listPage;
+        this.listAll = listAll;
+        this.get = get;
+        this.change = change;
+        this.delete = delete;
     }
 
     @POST
     public Response create(@Context SecurityContext security, @Context UriInfo uri, @PathParam("tenant") String tenant,
                            VolumeCreation body) {
-        Created<Volume> created = volumes.create().create(caller(security),
+        Created<Volume> created = create.create(caller(security),
                 Bodies.required(body).toCommand(TenantPrefix.named(tenant)));
         return created(uri, tenant, created);
     }
@@ -81,11 +98,11 @@ public final class VolumeResource {
         Optional<VolumeId> afterId = Optional.ofNullable(after).filter(a -> !a.isEmpty())
                 .map(a -> VolumeId.parse("after", a));
         if (limit == null) {
-            Stream<Volume> all = volumes.stream().stream(caller(security), named, afterId);
+            Stream<Volume> all = listAll.stream(caller(security), named, afterId);
             StreamingOutput body = out -> write(all, out);
             return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        VolumePage page = volumes.page().page(caller(security), new ListVolumesQuery(named, afterId, limit(limit)));
+        VolumePage page = listPage.page(caller(security), new ListVolumesQuery(named, afterId, limit(limit)));
         Response.ResponseBuilder response = Response.ok(page.volumes().stream().map(VolumeJson::from).toList());
         if (page.more()) {
             String last = page.volumes().get(page.volumes().size() - 1).id().value();
@@ -123,7 +140,7 @@ public final class VolumeResource {
     @Path("{uuid}")
     public List<VolumeJson> get(@Context SecurityContext security, @PathParam("tenant") String tenant,
                                 @PathParam("uuid") String uuid) {
-        return List.of(VolumeJson.from(volumes.get().get(caller(security), ref(tenant, uuid))));
+        return List.of(VolumeJson.from(get.get(caller(security), ref(tenant, uuid))));
     }
 
     /** {@code {newCapacity}} (GiB, a number or a numeric string) grows the volume; {@code {alias}} renames it. */
@@ -142,7 +159,7 @@ public final class VolumeResource {
             throw DomainException.invalidInput("field 'alias' must be a string");
         }
         Optional<String> newAlias = Optional.ofNullable(alias).filter(JsonNode::isTextual).map(JsonNode::textValue);
-        return VolumeJson.from(volumes.change().change(caller(security),
+        return VolumeJson.from(change.change(caller(security),
                 new ChangeVolumeCommand(ref, newCapacity, newAlias)));
     }
 
@@ -165,7 +182,7 @@ public final class VolumeResource {
     @Path("{uuid}")
     public Outcome delete(@Context SecurityContext security, @PathParam("tenant") String tenant,
                           @PathParam("uuid") String uuid) {
-        volumes.delete().delete(caller(security), ref(tenant, uuid));
+        delete.delete(caller(security), ref(tenant, uuid));
         return Outcome.success("volume " + uuid + " deleted");
     }
 
