@@ -1,5 +1,8 @@
 package dev.strata.agent;
 
+import dev.strata.agent.model.Desired;
+import dev.strata.agent.model.Observed;
+
 import dev.strata.agent.ports.ControlPlane;
 import dev.strata.agent.ports.ControlPlane.ControlPlaneException;
 import dev.strata.agent.ports.Sleeper;

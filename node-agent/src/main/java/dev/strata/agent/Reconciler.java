@@ -1,9 +1,14 @@
 package dev.strata.agent;
 
-import dev.strata.agent.Observed.ReplicaReport;
-import dev.strata.agent.Observed.ReplicaState;
-import dev.strata.agent.Observed.SubsystemReport;
-import dev.strata.agent.Observed.SubsystemState;
+import dev.strata.agent.model.Desired;
+import dev.strata.agent.model.Observed;
+import dev.strata.agent.model.TargetState;
+import dev.strata.agent.model.Naming;
+
+import dev.strata.agent.model.Observed.ReplicaReport;
+import dev.strata.agent.model.Observed.ReplicaState;
+import dev.strata.agent.model.Observed.SubsystemReport;
+import dev.strata.agent.model.Observed.SubsystemState;
 import dev.strata.agent.ports.BackingStore;
 import dev.strata.agent.ports.Target;
 import java.io.IOException;
@@ -30,13 +35,6 @@ import java.util.TreeSet;
  */
 public final class Reconciler {
 
-    /** Strata's ports are {@code ports/<id>} with an id in this range; every other port is left alone. */
-    public static final int FIRST_PORT_ID = 61000;
-    public static final int LAST_PORT_ID = 61999;
-
-    /** The kernel's controller-id range of a new subsystem (NVME_CNTLID_MIN, NVME_CNTLID_MAX). */
-    public static final int DEFAULT_CNTLID_MIN = 1;
-    public static final int DEFAULT_CNTLID_MAX = 0xffef;
 
     private final BackingStore backing;
     private final Target target;
@@ -262,7 +260,7 @@ public final class Reconciler {
             TargetState.Subsystem now = current.subsystems().get(nqn);
             if (now == null) {
                 step(scope, "add subsystem " + nqn, List.of(), () -> target.addSubsystem(nqn));
-                now = new TargetState.Subsystem(false, "", DEFAULT_CNTLID_MIN, DEFAULT_CNTLID_MAX, Set.of(), Map.of());
+                now = new TargetState.Subsystem(false, "", TargetState.DEFAULT_CNTLID_MIN, TargetState.DEFAULT_CNTLID_MAX, Set.of(), Map.of());
             }
             if (now.allowAnyHost()) {
                 step(scope, "deny any host on " + nqn, List.of(), () -> target.denyAnyHost(nqn));
@@ -353,11 +351,11 @@ public final class Reconciler {
                 if (reuse != null) {
                     id = reuse;
                 } else {
-                    id = FIRST_PORT_ID;
-                    while (id <= LAST_PORT_ID && (current.ports().containsKey(id) || chosen.containsKey(id))) {
+                    id = TargetState.FIRST_PORT_ID;
+                    while (id <= TargetState.LAST_PORT_ID && (current.ports().containsKey(id) || chosen.containsKey(id))) {
                         id++;
                     }
-                    if (id > LAST_PORT_ID) {
+                    if (id > TargetState.LAST_PORT_ID) {
                         continue;
                     }
                     int newId = id;

@@ -1,5 +1,7 @@
 package dev.strata.agent;
 
+import dev.strata.agent.model.Naming;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.agent.adapters.FileConfigfsTree;

@@ -1,13 +1,18 @@
 package dev.strata.agent;
 
+import dev.strata.agent.model.Desired;
+import dev.strata.agent.model.Observed;
+import dev.strata.agent.model.TargetState;
+import dev.strata.agent.model.Naming;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.agent.Desired.Namespace;
-import dev.strata.agent.Desired.Portal;
-import dev.strata.agent.Desired.Provisioning;
-import dev.strata.agent.Desired.Replica;
-import dev.strata.agent.Desired.Subsystem;
+import dev.strata.agent.model.Desired.Namespace;
+import dev.strata.agent.model.Desired.Portal;
+import dev.strata.agent.model.Desired.Provisioning;
+import dev.strata.agent.model.Desired.Replica;
+import dev.strata.agent.model.Desired.Subsystem;
 import dev.strata.agent.adapters.ConfigfsTarget;
 import dev.strata.agent.adapters.FileConfigfsTree;
 import dev.strata.agent.adapters.FilePool;

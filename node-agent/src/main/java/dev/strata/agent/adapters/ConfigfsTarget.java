@@ -1,8 +1,7 @@
 package dev.strata.agent.adapters;
 
-import dev.strata.agent.Naming;
-import dev.strata.agent.Reconciler;
-import dev.strata.agent.TargetState;
+import dev.strata.agent.model.Naming;
+import dev.strata.agent.model.TargetState;
 import dev.strata.agent.ports.Target;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,14 +64,14 @@ public final class ConfigfsTarget implements Target {
             subsystems.put(nqn, new TargetState.Subsystem(
                     "1".equals(tree.read(at.resolve("attr_allow_any_host")).orElse("0")),
                     tree.read(at.resolve("attr_serial")).orElse("").strip(),
-                    number(tree.read(at.resolve("attr_cntlid_min")).orElse(""), Reconciler.DEFAULT_CNTLID_MIN),
-                    number(tree.read(at.resolve("attr_cntlid_max")).orElse(""), Reconciler.DEFAULT_CNTLID_MAX),
+                    number(tree.read(at.resolve("attr_cntlid_min")).orElse(""), TargetState.DEFAULT_CNTLID_MIN),
+                    number(tree.read(at.resolve("attr_cntlid_max")).orElse(""), TargetState.DEFAULT_CNTLID_MAX),
                     new HashSet<>(tree.links(at.resolve("allowed_hosts"))), namespaces));
         }
         Map<Integer, TargetState.Port> ports = new HashMap<>();
         for (String name : tree.groups(Path.of("ports"))) {
             int id = number(name, -1);
-            if (id < Reconciler.FIRST_PORT_ID || id > Reconciler.LAST_PORT_ID) {
+            if (id < TargetState.FIRST_PORT_ID || id > TargetState.LAST_PORT_ID) {
                 continue;
             }
             Path at = port(id);

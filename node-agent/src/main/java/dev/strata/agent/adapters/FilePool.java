@@ -1,6 +1,6 @@
 package dev.strata.agent.adapters;
 
-import dev.strata.agent.Desired;
+import dev.strata.agent.model.Desired;
 import dev.strata.agent.ports.BackingStore;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,6 +1,6 @@
 package dev.strata.agent.adapters;
 
-import dev.strata.agent.Desired;
+import dev.strata.agent.model.Desired;
 import dev.strata.agent.ports.BackingStore;
 import dev.strata.agent.ports.CommandRunner;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.strata.agent.ports;
 
-import dev.strata.agent.Desired;
+import dev.strata.agent.model.Desired;
 import java.io.IOException;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.strata.agent.ports;
 
-import dev.strata.agent.Desired;
-import dev.strata.agent.Observed;
+import dev.strata.agent.model.Desired;
+import dev.strata.agent.model.Observed;
 import java.util.OptionalLong;
 
 /** Strata, as the agent sees it: the two endpoints of API.md §8. */

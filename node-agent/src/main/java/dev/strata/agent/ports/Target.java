@@ -1,6 +1,6 @@
 package dev.strata.agent.ports;
 
-import dev.strata.agent.TargetState;
+import dev.strata.agent.model.TargetState;
 import java.io.IOException;
 
 /**

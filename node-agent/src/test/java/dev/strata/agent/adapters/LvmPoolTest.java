@@ -3,7 +3,7 @@ package dev.strata.agent.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.agent.Desired;
+import dev.strata.agent.model.Desired;
 import dev.strata.agent.ports.BackingStore;
 import dev.strata.agent.ports.CommandRunner;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.strata.agent;
+package dev.strata.agent.model;
 
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +10,14 @@ import java.util.Set;
  */
 public record TargetState(Set<String> hosts, Map<String, Subsystem> subsystems, Map<Integer, Port> ports,
         Set<String> hostsLinkedElsewhere) {
+
+    /** Strata's ports are {@code ports/<id>} with an id in this range; every other port is left alone. */
+    public static final int FIRST_PORT_ID = 61000;
+    public static final int LAST_PORT_ID = 61999;
+
+    /** The kernel's controller-id range of a new subsystem (NVME_CNTLID_MIN, NVME_CNTLID_MAX). */
+    public static final int DEFAULT_CNTLID_MIN = 1;
+    public static final int DEFAULT_CNTLID_MAX = 0xffef;
 
     public TargetState {
         hosts = Set.copyOf(hosts);

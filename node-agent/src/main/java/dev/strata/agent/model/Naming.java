@@ -1,4 +1,4 @@
-package dev.strata.agent;
+package dev.strata.agent.model;
 
 import dev.strata.domain.host.TargetName;
 

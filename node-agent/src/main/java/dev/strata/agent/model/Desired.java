@@ -1,4 +1,4 @@
-package dev.strata.agent;
+package dev.strata.agent.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
