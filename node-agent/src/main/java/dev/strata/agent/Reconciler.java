@@ -321,7 +321,8 @@ public final class Reconciler {
             if (!now.enabled() || newPath || newUuid) {
                 step(scope, "enable " + where, requires, () -> target.enableNamespace(nqn, nsid));
             } else if (grown.contains(wanted.replica()) || revalidateAll) {
-                step(scope, "revalidate the size of " + where, requires,
+                step(scope, "revalidate the size of " + where + (grown.contains(wanted.replica()) ? ""
+                        : " (every agent's first pass: a grow may have been cut short)"), requires,
                         () -> target.revalidateNamespace(nqn, nsid));
             }
         }
