@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Where an option's value comes from when its flag is not given: the environment variable
  * ({@code --ldap-url} → {@code STRATA_LDAP_URL}), then the config file key ({@code ldap.url}),
- * then the option's own default.
+ * then the option's own default. The agent's options have variables of their own
+ * ({@code strata agent --token-file} → {@code STRATA_AGENT_TOKEN_FILE}, config file {@code STRATA_AGENT_CONFIG}).
  */
 final class SettingsSources implements IDefaultValueProvider {
 
@@ -31,6 +32,13 @@ final class SettingsSources implements IDefaultValueProvider {
         return "STRATA_" + bare(longOption).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
+    static String environmentVariable(String command, String longOption) {
+        return AGENT.equals(command) ? "STRATA_AGENT_" + environmentVariable(longOption).substring("STRATA_".length())
+                : environmentVariable(longOption);
+    }
+
+    private static final String AGENT = "agent";
+
     static String configKey(String longOption) {
         return bare(longOption).replace('-', '.');
     }
@@ -41,7 +49,7 @@ final class SettingsSources implements IDefaultValueProvider {
 
     /** The config file named by {@code --config FILE} or {@code STRATA_CONFIG}, or nothing. */
     static Properties configFile(String[] args, Map<String, String> environment) throws IOException {
-        String path = environment.get("STRATA_CONFIG");
+        String path = environment.get(args.length > 0 && AGENT.equals(args[0]) ? "STRATA_AGENT_CONFIG" : "STRATA_CONFIG");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
                 path = args[i + 1];
@@ -63,7 +71,8 @@ final class SettingsSources implements IDefaultValueProvider {
         if (!(argument instanceof OptionSpec option) || !option.longestName().startsWith("--")) {
             return null;
         }
-        String fromEnvironment = environment.get(environmentVariable(option.longestName()));
+        String command = option.command() == null ? null : option.command().name();
+        String fromEnvironment = environment.get(environmentVariable(command, option.longestName()));
         if (fromEnvironment != null) {
             return fromEnvironment;
         }
