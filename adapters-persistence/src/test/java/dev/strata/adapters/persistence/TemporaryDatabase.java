@@ -1,5 +1,6 @@
 package dev.strata.adapters.persistence;
 
+import dev.strata.adapters.persistence.sqlite.SqliteDatabase;
 import dev.strata.application.contract.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;

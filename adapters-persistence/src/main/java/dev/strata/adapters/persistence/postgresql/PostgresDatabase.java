@@ -1,0 +1,98 @@
+package dev.strata.adapters.persistence.postgresql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.strata.adapters.persistence.DatabaseUrl;
+import dev.strata.adapters.persistence.JdbiDatabase;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Strata's PostgreSQL database (15 or newer), shared by any number of Strata instances: migrated to
+ * the newest schema when opened (Flyway takes a lock in the database, so instances starting at once
+ * migrate one after the other), and the out-ports over it.
+ */
+public final class PostgresDatabase extends JdbiDatabase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
+    /** Connections per instance: the workers' requests, and a few for background work. */
+    static final int POOL_SIZE = 16;
+    /** How long a request waits for a connection before it is told the database is unavailable. */
+    static final long CONNECTION_TIMEOUT_MS = 3_000;
+    static final String MIGRATIONS = "classpath:db/migration/postgresql";
+
+    private final DatabaseUrl.Postgresql url;
+    private final HikariDataSource pool;
+
+    private PostgresDatabase(DatabaseUrl.Postgresql url, HikariDataSource pool) {
+        super(new PostgresConnections(pool, jdbi -> jdbi.installPlugin(new SqlObjectPlugin())));
+        this.url = url;
+        this.pool = pool;
+    }
+
+    /** The database at {@code url}, not yet connected. */
+    public static PostgresDatabase at(DatabaseUrl.Postgresql url, Optional<String> password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        password.ifPresent(config::setPassword);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(1_000);
+        config.setPoolName("strata-postgresql");
+        // Connecting happens in open(), where a failure is one line; not while wiring.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("connectTimeout", "3");
+        config.addDataSourceProperty("socketTimeout", "30");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("ApplicationName", "strata");
+        return new PostgresDatabase(url, new HikariDataSource(config));
+    }
+
+    @Override
+    public void open() {
+        try {
+            migrate();
+            warm();
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot open the database " + url + ": " + reason(e), e);
+        }
+    }
+
+    private void migrate() {
+        var result = Flyway.configure(PostgresDatabase.class.getClassLoader())
+                .dataSource(pool)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Database {} migrated to schema version {}", url, result.targetSchemaVersion);
+        }
+    }
+
+    /** The server's own words (wrong password, no such database, connection refused), one line. */
+    static String reason(Throwable failure) {
+        Throwable deepest = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                deepest = cause;
+                break;
+            }
+            deepest = cause;
+        }
+        String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+        if (deepest instanceof HikariPool.PoolInitializationException || deepest instanceof FlywayException) {
+            message = message.lines().findFirst().orElse(message);
+        }
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}
