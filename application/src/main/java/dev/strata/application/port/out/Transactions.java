@@ -3,9 +3,16 @@ package dev.strata.application.port.out;
 import java.util.function.Supplier;
 
 /**
- * Units of work. A write runs alone (one writer at a time) and is durable when it returns; if the
- * work throws, nothing it did is kept. A read sees one consistent state. Inside a write, reads see
- * the write's own changes.
+ * Units of work. A write is serializable: it reads and changes the database as if no other write
+ * ran beside it, in this process or in any other instance on the same database, so a
+ * read-check-write (a node's or a tenant's free room, then the change that takes it) holds. It is
+ * durable when it returns; if the work throws, nothing it did is kept. A read sees one consistent
+ * state. Inside a write, reads see the write's own changes.
+ *
+ * <p>An adapter keeps the promise its own way: SQLite runs one writer at a time; PostgreSQL runs
+ * writes side by side at SERIALIZABLE isolation and, when one loses a race, <em>runs the work again
+ * from the start</em>. So the work of a write must touch nothing but the ports until it returns:
+ * no side effect outside the database that a second run would repeat.
  */
 public interface Transactions {
 
@@ -16,7 +23,7 @@ public interface Transactions {
     /**
      * A number that grows with every write committed through this object. What was read while it
      * had one value may have changed once it has another: a cache keyed on it never serves data
-     * older than the last commit.
+     * older than the last commit made through this process (not yet those of other instances).
      */
     long committedWrites();
 
