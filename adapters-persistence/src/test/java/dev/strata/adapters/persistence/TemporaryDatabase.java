@@ -43,7 +43,7 @@ public final class TemporaryDatabase implements AfterEachCallback {
         if (database == null) {
             if (postgresql) {
                 url = PostgresServer.shared().newDatabase();
-                database = PostgresDatabase.at(url, Optional.empty());
+                database = PostgresDatabase.at(url, Optional.of(PostgresServer.PASSWORD));
                 database.open();
             } else {
                 try {

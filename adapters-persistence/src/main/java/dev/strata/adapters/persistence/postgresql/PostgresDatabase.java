@@ -2,13 +2,11 @@ package dev.strata.adapters.persistence.postgresql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import dev.strata.adapters.persistence.DatabaseUrl;
 import dev.strata.adapters.persistence.JdbiDatabase;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,18 +79,13 @@ public final class PostgresDatabase extends JdbiDatabase {
 
     /** The server's own words (wrong password, no such database, connection refused), one line. */
     static String reason(Throwable failure) {
-        Throwable deepest = failure;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException) {
-                deepest = cause;
-                break;
+        Throwable chosen = failure;
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException || chosen == failure) {
+                chosen = cause;
             }
-            deepest = cause;
         }
-        String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
-        if (deepest instanceof HikariPool.PoolInitializationException || deepest instanceof FlywayException) {
-            message = message.lines().findFirst().orElse(message);
-        }
+        String message = chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
         return message.lines().findFirst().orElse(message).strip();
     }
 }

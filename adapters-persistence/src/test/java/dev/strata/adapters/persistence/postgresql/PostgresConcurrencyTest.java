@@ -47,7 +47,7 @@ class PostgresConcurrencyTest {
     void startThreeInstances() {
         url = PostgresServer.shared().newDatabase();
         for (int i = 0; i < INSTANCES; i++) {
-            PostgresDatabase db = PostgresDatabase.at(url, Optional.empty());
+            PostgresDatabase db = PostgresDatabase.at(url, Optional.of(PostgresServer.PASSWORD));
             db.open();
             instances.add(db);
             services.add(Services.over(new Ports(db.nodes(), db.tenants(), db.volumes(), db.snapshots(), db.hosts(),

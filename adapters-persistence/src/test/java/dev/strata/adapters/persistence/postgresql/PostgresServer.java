@@ -30,6 +30,8 @@ public final class PostgresServer {
 
     private static final List<Path> CANDIDATE_BINS = List.of(Path.of("/usr/lib/postgresql/17/bin"),
             Path.of("/usr/lib/postgresql/16/bin"), Path.of("/usr/lib/postgresql/15/bin"));
+    /** The superuser's password: connections over TCP must give one, as in production. */
+    public static final String PASSWORD = "strata-test-superuser";
     private static PostgresServer shared;
 
     private final Path bin;
@@ -66,7 +68,14 @@ public final class PostgresServer {
                 Files.setOwner(dir, postgres);
             }
             PostgresServer server = new PostgresServer(bin, dir, freePort());
-            server.run(bin.resolve("initdb") + " -D " + server.data + " -A trust -U postgres -E UTF8 --no-sync"
+            Path passwordFile = dir.resolve("pwfile");
+            Files.writeString(passwordFile, PASSWORD + "\n");
+            if (runningAsRoot()) {
+                Files.setOwner(passwordFile, dir.getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByName("postgres"));
+            }
+            server.run(bin.resolve("initdb") + " -D " + server.data + " --auth-local=trust"
+                    + " --auth-host=scram-sha-256 --pwfile=" + passwordFile + " -U postgres -E UTF8 --no-sync"
                     + " --locale=C.UTF-8");
             server.run(bin.resolve("pg_ctl") + " -D " + server.data + " -l " + dir.resolve("log") + " -w -t 60"
                     + " -o '-p " + server.port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
@@ -149,7 +158,7 @@ public final class PostgresServer {
 
     /** Runs statements as the superuser on the {@code postgres} database. */
     public void admin(String... statements) {
-        try (Connection connection = DriverManager.getConnection(url("postgres").jdbcUrl(), "postgres", "");
+        try (Connection connection = DriverManager.getConnection(url("postgres").jdbcUrl(), "postgres", PASSWORD);
              Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
