@@ -4,7 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strata.adapters.persistence.DatabaseUrl;
 import dev.strata.adapters.persistence.JdbiDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -26,11 +29,13 @@ public final class PostgresDatabase extends JdbiDatabase {
     static final String MIGRATIONS = "classpath:db/migration/postgresql";
 
     private final DatabaseUrl.Postgresql url;
+    private final Optional<String> password;
     private final HikariDataSource pool;
 
-    private PostgresDatabase(DatabaseUrl.Postgresql url, HikariDataSource pool) {
+    private PostgresDatabase(DatabaseUrl.Postgresql url, Optional<String> password, HikariDataSource pool) {
         super(new PostgresConnections(pool, jdbi -> jdbi.installPlugin(new SqlObjectPlugin())));
         this.url = url;
+        this.password = password;
         this.pool = pool;
     }
 
@@ -51,17 +56,38 @@ public final class PostgresDatabase extends JdbiDatabase {
         config.addDataSourceProperty("socketTimeout", "30");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("ApplicationName", "strata");
-        return new PostgresDatabase(url, new HikariDataSource(config));
+        return new PostgresDatabase(url, password, new HikariDataSource(config));
     }
 
     @Override
     public void open() {
         try {
+            connectOnce();
             migrate();
             warm();
         } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("cannot open the database " + url + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * One connection made directly, so that a server that is not there or a wrong password is told
+     * at once in the server's words, not after the pool's wait for a connection.
+     */
+    private void connectOnce() {
+        Properties properties = new Properties();
+        properties.setProperty("user", url.user());
+        password.ifPresent(p -> properties.setProperty("password", p));
+        properties.setProperty("connectTimeout", "3");
+        properties.setProperty("ApplicationName", "strata");
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
+            int major = connection.getMetaData().getDatabaseMajorVersion();
+            if (major < 15) {
+                throw new IllegalStateException("PostgreSQL " + major + " is too old: Strata needs 15 or newer");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
