@@ -35,6 +35,12 @@ public interface Connections extends AutoCloseable {
     Predicate<Throwable> retryable();
 
     /**
+     * Whether {@code failure} says the database cannot be reached (no connection within the pool's
+     * wait, a connection lost): such a request is told {@code Unavailable}, not an internal error.
+     */
+    Predicate<Throwable> unreachable();
+
+    /**
      * A number that changes whenever another connection (another process) has committed since it
      * was last read on {@code writer}, or empty when the database offers none cheaply: memory kept
      * for the writer is then read again in every write transaction.

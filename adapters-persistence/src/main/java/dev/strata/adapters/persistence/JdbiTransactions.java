@@ -1,6 +1,8 @@
 package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.Transactions;
+import dev.strata.domain.DomainException;
+import dev.strata.domain.ErrorCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +51,28 @@ public final class JdbiTransactions implements Transactions {
 
     @Override
     public <T> T write(Supplier<T> work) {
+        return reachable(() -> writeUnit(work));
+    }
+
+    /**
+     * Runs {@code call}, telling a database that cannot be reached as {@code Unavailable} (503): the
+     * pool waits a few seconds for a connection, then gives up, and a later request tries afresh.
+     */
+    private <T> T reachable(Supplier<T> call) {
+        if (current.get() != null) {
+            return call.get();
+        }
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (pool.unreachable().test(e)) {
+                throw new DomainException(ErrorCode.UNAVAILABLE, "the database cannot be reached; try again later");
+            }
+            throw e;
+        }
+    }
+
+    private <T> T writeUnit(Supplier<T> work) {
         Current running = current.get();
         if (running != null) {
             if (!running.writable()) {
@@ -104,6 +128,10 @@ public final class JdbiTransactions implements Transactions {
 
     @Override
     public <T> T read(Supplier<T> work) {
+        return reachable(() -> readUnit(work));
+    }
+
+    private <T> T readUnit(Supplier<T> work) {
         if (current.get() != null) {
             return work.get();
         }
@@ -127,6 +155,10 @@ public final class JdbiTransactions implements Transactions {
 
     /** Runs one statement (or a few) in the running transaction, or on a reader of its own. */
     <T> T withHandle(Function<PooledHandle, T> statement) {
+        return reachable(() -> onHandle(statement));
+    }
+
+    private <T> T onHandle(Function<PooledHandle, T> statement) {
         Current running = current.get();
         if (running != null) {
             return statement.apply(running.handle());
@@ -145,6 +177,10 @@ public final class JdbiTransactions implements Transactions {
      * readers see the state of when the statement began).
      */
     <T> Stream<T> stream(Function<PooledHandle, Stream<T>> query) {
+        return reachable(() -> streamOn(query));
+    }
+
+    private <T> Stream<T> streamOn(Function<PooledHandle, Stream<T>> query) {
         Current running = current.get();
         if (running != null) {
             return query.apply(running.handle());

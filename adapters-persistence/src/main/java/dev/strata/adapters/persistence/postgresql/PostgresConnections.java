@@ -5,6 +5,7 @@ import dev.strata.adapters.persistence.Connections;
 import dev.strata.adapters.persistence.PooledHandle;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -82,6 +83,31 @@ final class PostgresConnections implements Connections {
     @Override
     public Predicate<Throwable> retryable() {
         return PostgresConnections::lostRace;
+    }
+
+    @Override
+    public Predicate<Throwable> unreachable() {
+        return PostgresConnections::cannotReach;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception), 57P01–57P03 (the server shutting down or starting),
+     * or the pool's own "no connection became available" (a {@link SQLTransientConnectionException}).
+     */
+    static boolean cannotReach(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     static boolean lostRace(Throwable failure) {

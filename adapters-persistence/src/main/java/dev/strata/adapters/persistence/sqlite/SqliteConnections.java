@@ -109,6 +109,12 @@ final class SqliteConnections implements Connections {
         return failure -> false;
     }
 
+    /** A file is always there; what fails on it is an error of its own. */
+    @Override
+    public Predicate<Throwable> unreachable() {
+        return failure -> false;
+    }
+
     /** SQLite's {@code data_version}: it changes on this connection when another one has committed. */
     @Override
     public OptionalLong changesSeenBy(PooledHandle handle) {

@@ -57,6 +57,32 @@ public final class PostgresServer {
         return shared;
     }
 
+    /**
+     * A server of the caller's own, for a test that stops and starts it (an outage); stopped at JVM
+     * exit like the shared one.
+     */
+    public static PostgresServer dedicated() {
+        PostgresServer server = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-test-server-stop"));
+        return server;
+    }
+
+    /** Stops the server (fast shutdown: connections are cut), keeping its data. */
+    public void stopServer() {
+        run(bin.resolve("pg_ctl") + " -D " + data + " -m fast -w stop");
+    }
+
+    /** Starts the server again on the same port, after {@link #stopServer()}. */
+    public void startServer() {
+        run(bin.resolve("pg_ctl") + " -D " + data + " -l " + dir.resolve("log") + " -w -t 60"
+                + " -o '" + options() + "' start");
+    }
+
+    private String options() {
+        return "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                + " -c max_connections=300 -c shared_buffers=64MB";
+    }
+
     private static PostgresServer start() {
         Path bin = binaries();
         try {
@@ -77,9 +103,7 @@ public final class PostgresServer {
             server.run(bin.resolve("initdb") + " -D " + server.data + " --auth-local=trust"
                     + " --auth-host=scram-sha-256 --pwfile=" + passwordFile + " -U postgres -E UTF8 --no-sync"
                     + " --locale=C.UTF-8");
-            server.run(bin.resolve("pg_ctl") + " -D " + server.data + " -l " + dir.resolve("log") + " -w -t 60"
-                    + " -o '-p " + server.port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                    + " -c max_connections=300 -c shared_buffers=64MB' start");
+            server.startServer();
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start PostgreSQL for the tests: " + e.getMessage(), e);
