@@ -259,3 +259,8 @@ CREATE TABLE namespaces (
 
 CREATE INDEX namespaces_by_volume ON namespaces (volume_id, host_id, node_id);
 CREATE INDEX namespaces_by_replica ON namespaces (replica_id);
+
+-- Grows after every committed write, through whichever instance: an instance whose memory (the
+-- callers it has resolved) is keyed on it sees another instance's change on its next request. A
+-- sequence, not a row: taking a number never waits for or conflicts with another transaction.
+CREATE SEQUENCE strata_changes;

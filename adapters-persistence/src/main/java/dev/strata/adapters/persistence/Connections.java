@@ -47,6 +47,19 @@ public interface Connections extends AutoCloseable {
      */
     OptionalLong changesSeenBy(PooledHandle writer);
 
+    /**
+     * Called after each write committed through this process, on its handle: a database shared by
+     * several processes counts it where they all see it. Nothing for SQLite.
+     */
+    void committed(PooledHandle writer);
+
+    /**
+     * The count of writes committed through every process on this database, read on
+     * {@code handle}, or empty when only this process writes (SQLite): the count of this process is
+     * then the answer.
+     */
+    OptionalLong sharedCommits(PooledHandle handle);
+
     @Override
     void close();
 }

@@ -42,6 +42,14 @@ public final class JdbiTransactions implements Transactions {
 
     private final Connections pool;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Where writes run side by side (PostgreSQL), how many of this process's at once. Writes that
+     * race for one hot row (a popular node, the default tenant) lose to each other and run again;
+     * a few at a time per process keeps that from growing with the number of request threads, and
+     * leaves connections in the pool for reads.
+     */
+    static final int WRITERS_PER_PROCESS = 4;
+    private final java.util.concurrent.Semaphore writers = new java.util.concurrent.Semaphore(WRITERS_PER_PROCESS, true);
     private final ThreadLocal<Current> current = new ThreadLocal<>();
     private final AtomicLong committed = new AtomicLong();
 
@@ -83,6 +91,8 @@ public final class JdbiTransactions implements Transactions {
         boolean alone = pool.singleWriter();
         if (alone) {
             writeLock.lock();
+        } else {
+            writers.acquireUninterruptibly();
         }
         try {
             for (int attempt = 1; ; attempt++) {
@@ -97,10 +107,15 @@ public final class JdbiTransactions implements Transactions {
                     // with one writer, still under the write lock: what was committed is published in commit order
                     started.afterCommit().forEach(Runnable::run);
                     committed.incrementAndGet();
+                    pool.committed(writer);
                     return result;
                 } catch (RuntimeException e) {
-                    if (attempt >= ATTEMPTS || !pool.retryable().test(e)) {
+                    if (!pool.retryable().test(e)) {
                         throw e;
+                    }
+                    if (attempt >= ATTEMPTS) {
+                        throw new DomainException(ErrorCode.UNAVAILABLE,
+                                "the database is too busy with conflicting changes; try again");
                     }
                 } finally {
                     current.remove();
@@ -111,6 +126,8 @@ public final class JdbiTransactions implements Transactions {
         } finally {
             if (alone) {
                 writeLock.unlock();
+            } else {
+                writers.release();
             }
         }
     }
@@ -150,7 +167,11 @@ public final class JdbiTransactions implements Transactions {
 
     @Override
     public long committedWrites() {
-        return committed.get();
+        long own = committed.get();
+        if (pool.singleWriter()) {
+            return own; // only this process writes: no need to ask the database
+        }
+        return reachable(() -> onHandle(h -> pool.sharedCommits(h).orElse(own)));
     }
 
     /** Runs one statement (or a few) in the running transaction, or on a reader of its own. */

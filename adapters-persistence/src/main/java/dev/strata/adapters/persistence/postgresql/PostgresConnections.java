@@ -126,6 +126,24 @@ final class PostgresConnections implements Connections {
         return false;
     }
 
+    /**
+     * Takes the next number after the commit, never inside the transaction: a process that reads the
+     * new number then reads what was committed, so memory kept under the old number is never taken
+     * for current. (A process that dies between its commit and this leaves other instances' memory
+     * stale until the next write anywhere, or until it expires.)
+     */
+    @Override
+    public void committed(PooledHandle writer) {
+        writer.handle().createQuery("SELECT nextval('strata_changes')").mapTo(Long.class).one();
+    }
+
+    /** A sequence's value is read outside any snapshot: it is the newest, whatever the transaction. */
+    @Override
+    public OptionalLong sharedCommits(PooledHandle handle) {
+        return OptionalLong.of(handle.handle().createQuery("SELECT last_value + CASE WHEN is_called THEN 0 ELSE -1 END"
+                + " FROM strata_changes").mapTo(Long.class).one());
+    }
+
     /** None: writes run side by side here, so rows kept in memory for a writer could be stale. */
     @Override
     public OptionalLong changesSeenBy(PooledHandle writer) {

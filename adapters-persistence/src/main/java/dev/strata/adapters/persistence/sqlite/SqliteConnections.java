@@ -109,6 +109,16 @@ final class SqliteConnections implements Connections {
         return failure -> false;
     }
 
+    @Override
+    public void committed(PooledHandle writer) {
+        // only this process writes: its own count is the answer
+    }
+
+    @Override
+    public OptionalLong sharedCommits(PooledHandle handle) {
+        return OptionalLong.empty();
+    }
+
     /** A file is always there; what fails on it is an error of its own. */
     @Override
     public Predicate<Throwable> unreachable() {

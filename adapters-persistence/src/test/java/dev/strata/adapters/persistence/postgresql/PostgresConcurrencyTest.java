@@ -88,6 +88,18 @@ class PostgresConcurrencyTest {
                 .consumed()).isEqualTo(5 * Bytes.GIB);
     }
 
+    @Test
+    void aWriteThroughOneInstanceChangesTheCommitCountEveryInstanceSees() {
+        long[] before = instances.stream().mapToLong(db -> db.transactions().committedWrites()).toArray();
+        services.get(0).nodes().register(Principals.admin(), aNode().withCapacityGiB(1).build());
+        for (int i = 0; i < INSTANCES; i++) {
+            assertThat(instances.get(i).transactions().committedWrites()).as("instance %d", i)
+                    .isGreaterThan(before[i]);
+        }
+        long after = instances.get(1).transactions().committedWrites();
+        assertThat(instances.get(2).transactions().committedWrites()).as("no write since").isEqualTo(after);
+    }
+
     private record Outcome(List<String> created, List<ErrorCode> refused) {
     }
 

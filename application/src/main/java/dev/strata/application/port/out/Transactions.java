@@ -21,9 +21,10 @@ public interface Transactions {
     <T> T read(Supplier<T> work);
 
     /**
-     * A number that grows with every write committed through this object. What was read while it
-     * had one value may have changed once it has another: a cache keyed on it never serves data
-     * older than the last commit made through this process (not yet those of other instances).
+     * A number that grows with every write committed to this database, through this process or any
+     * other instance on it. What was read while it had one value may have changed once it has
+     * another: a cache keyed on it never serves data older than the last commit, wherever it was
+     * made. Cheap, but on a shared database it is one round trip: read it once per request.
      */
     long committedWrites();
 
