@@ -1,5 +1,6 @@
 package dev.strata.bootstrap;
 
+import dev.strata.adapters.persistence.DatabaseUrl;
 import dev.strata.application.Settings;
 import dev.strata.domain.access.AuthMode;
 import dev.strata.domain.access.Password;
@@ -24,10 +25,20 @@ public record ServerSettings(
         AuthMode authMode,
         double thinOvercommit,
         Optional<Password> adminPassword,
-        DirectorySettings directory) {
+        DirectorySettings directory,
+        Optional<DatabaseUrl> databaseUrl,
+        Optional<String> databasePassword) {
 
     public static final int DEFAULT_PORT = 8090;
     public static final String DEFAULT_BIND = "127.0.0.1";
+
+    /** With the database in {@code dataDir} ({@code sqlite:<data-dir>/strata.db}). */
+    public ServerSettings(String bind, int port, Path dataDir, boolean plainHttp, Optional<Path> tlsCert,
+                          Optional<Path> tlsKey, Optional<Path> tlsClientCa, AuthMode authMode, double thinOvercommit,
+                          Optional<Password> adminPassword, DirectorySettings directory) {
+        this(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode, thinOvercommit, adminPassword,
+                directory, Optional.empty(), Optional.empty());
+    }
 
     public ServerSettings {
         if (port < 0 || port > 65535) {
@@ -70,57 +81,80 @@ public record ServerSettings(
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(bind, newPort, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit, adminPassword, directory);
+                thinOvercommit, adminPassword, directory,
+                databaseUrl, databasePassword);
     }
 
     public ServerSettings withPlainHttp(boolean plain) {
         return new ServerSettings(bind, port, dataDir, plain, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit, adminPassword, directory);
+                thinOvercommit, adminPassword, directory,
+                databaseUrl, databasePassword);
     }
 
     public ServerSettings withTls(Optional<Path> cert, Optional<Path> key, Optional<Path> clientCa) {
         return new ServerSettings(bind, port, dataDir, plainHttp, cert, key, clientCa, authMode, thinOvercommit,
-                adminPassword, directory);
+                adminPassword, directory,
+                databaseUrl, databasePassword);
     }
 
     public ServerSettings withAuthMode(AuthMode mode) {
         return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, mode,
-                thinOvercommit, adminPassword, directory);
+                thinOvercommit, adminPassword, directory,
+                databaseUrl, databasePassword);
     }
 
     /** The password {@code admin} gets when the database is empty. */
     public ServerSettings withAdminPassword(String password) {
         return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit, Optional.of(Password.newPassword("STRATA_ADMIN_PASSWORD", password)), directory);
+                thinOvercommit, Optional.of(Password.newPassword("STRATA_ADMIN_PASSWORD", password)), directory,
+                databaseUrl, databasePassword);
     }
 
     public ServerSettings withBind(String address) {
         return new ServerSettings(address, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit, adminPassword, directory);
+                thinOvercommit, adminPassword, directory,
+                databaseUrl, databasePassword);
     }
 
     /** Mode {@code LDAP} against this directory. */
     public ServerSettings withLdap(dev.strata.adapters.auth.LdapConfig ldap) {
         return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, AuthMode.LDAP,
-                thinOvercommit, adminPassword, DirectorySettings.of(ldap));
+                thinOvercommit, adminPassword, DirectorySettings.of(ldap),
+                databaseUrl, databasePassword);
     }
 
     /** Mode {@code OPEN_IDC} with this issuer. */
     public ServerSettings withOidc(dev.strata.adapters.auth.OidcConfig oidc) {
         return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, AuthMode.OPEN_IDC,
-                thinOvercommit, adminPassword, DirectorySettings.of(oidc));
+                thinOvercommit, adminPassword, DirectorySettings.of(oidc),
+                databaseUrl, databasePassword);
     }
 
     public ServerSettings withDataDir(Path dir) {
         return new ServerSettings(bind, port, dir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
-                thinOvercommit, adminPassword, directory);
+                thinOvercommit, adminPassword, directory,
+                databaseUrl, databasePassword);
     }
 
     public Settings applicationSettings() {
         return new Settings(authMode, new OvercommitLimit(thinOvercommit));
     }
 
-    public Path databaseFile() {
-        return dataDir.resolve("strata.db");
+    /** Where the database is: as given, else {@code sqlite:<data-dir>/strata.db}. */
+    public DatabaseUrl database() {
+        return databaseUrl.orElseGet(() -> new DatabaseUrl.Sqlite(dataDir.resolve("strata.db")));
+    }
+
+    /** The database at {@code url}, with {@code password} if it takes one (never from a flag). */
+    public ServerSettings withDatabase(DatabaseUrl url, Optional<String> password) {
+        return new ServerSettings(bind, port, dataDir, plainHttp, tlsCert, tlsKey, tlsClientCa, authMode,
+                thinOvercommit, adminPassword, directory, Optional.of(url), password);
+    }
+
+    /** Never shows the database password. */
+    @Override
+    public String toString() {
+        return "ServerSettings[bind=" + bind + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database()
+                + ", authMode=" + authMode + "]";
     }
 }

@@ -5,7 +5,10 @@ import dev.strata.adapters.auth.IssuerTokens;
 import dev.strata.adapters.auth.LdapDirectory;
 import dev.strata.adapters.auth.OidcConfig;
 import dev.strata.adapters.auth.SecureTokenSecrets;
-import dev.strata.adapters.persistence.SqliteDatabase;
+import dev.strata.adapters.persistence.Database;
+import dev.strata.adapters.persistence.DatabaseUrl;
+import dev.strata.adapters.persistence.postgresql.PostgresDatabase;
+import dev.strata.adapters.persistence.sqlite.SqliteDatabase;
 import dev.strata.adapters.rest.RestApi;
 import dev.strata.application.BuildInfo;
 import dev.strata.application.Settings;
@@ -47,14 +50,14 @@ public final class Wiring implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final BuildInfo build;
     private final Services services;
     private final AccessBootstrap accessBootstrap;
     private final AuthMode mode;
     private final DirectorySettings directory;
 
-    private Wiring(SqliteDatabase database, BuildInfo build, Services services, AccessBootstrap accessBootstrap,
+    private Wiring(Database database, BuildInfo build, Services services, AccessBootstrap accessBootstrap,
                    AuthMode mode, DirectorySettings directory) {
         this.mode = mode;
         this.directory = directory;
@@ -66,18 +69,27 @@ public final class Wiring implements AutoCloseable {
 
     /** Builds everything; the database opens with {@link #openDatabase(Optional)}. */
     public static Wiring create(ServerSettings serverSettings, InstantSource clock) {
-        return create(serverSettings.databaseFile(), serverSettings.applicationSettings(), serverSettings.directory(),
-                clock);
+        return create(database(serverSettings.database(), serverSettings.databasePassword()),
+                serverSettings.applicationSettings(), serverSettings.directory(), clock);
     }
 
     /** Without a directory or issuer: for modes {@code LOCAL} and {@code NONE}, and offline administration. */
     public static Wiring create(java.nio.file.Path databaseFile, Settings settings, InstantSource clock) {
-        return create(databaseFile, settings, DirectorySettings.none(), clock);
+        return create(database(new DatabaseUrl.Sqlite(databaseFile), Optional.empty()), settings,
+                DirectorySettings.none(), clock);
     }
 
-    public static Wiring create(java.nio.file.Path databaseFile, Settings settings, DirectorySettings directory,
+    /** The database {@code url} names, not yet opened; {@code password} is for PostgreSQL. */
+    public static Database database(DatabaseUrl url, Optional<String> password) {
+        if (url instanceof DatabaseUrl.Postgresql postgresql) {
+            return PostgresDatabase.at(postgresql, password);
+        }
+        return SqliteDatabase.at(((DatabaseUrl.Sqlite) url).file());
+    }
+
+    /** Over {@code database}, not yet opened; closing the wiring closes it. */
+    public static Wiring create(Database database, Settings settings, DirectorySettings directory,
                                 InstantSource clock) {
-        SqliteDatabase database = SqliteDatabase.at(databaseFile);
         try {
             BuildInfo build = Builds.current();
             PasswordHasher hasher = new Argon2PasswordHasher();

@@ -27,6 +27,8 @@ public enum ErrorCode {
     TOO_MANY_ATTEMPTS("TooManyAttempts"),
     TOO_MANY_ACCESS_TOKENS("TooManyAccessTokens"),
     AUTHENTICATION_UNAVAILABLE("AuthenticationUnavailable"),
+    /** The database does not answer: try again later; nothing was changed, or the change is not known. */
+    UNAVAILABLE("Unavailable"),
     INTERNAL_ERROR("InternalError");
 
     private final String code;

@@ -91,7 +91,7 @@ interface AccessDao {
     List<UserRow> usersWithRole(@Bind("key") String key, @Bind("after") long after, @Bind("limit") int limit);
 
     @SqlQuery("SELECT count(*) FROM user_roles ur JOIN users u ON u.id = ur.user_id"
-            + " WHERE ur.role_key = :key AND u.enabled = 1")
+            + " WHERE ur.role_key = :key AND u.enabled")
     int countEnabledWithRole(@Bind("key") String key);
 
     @SqlQuery("SELECT ur.user_id, ur.role_key, r.name AS role_name FROM user_roles ur"
@@ -101,12 +101,15 @@ interface AccessDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM users)")
     boolean anyUser();
 
-    @SqlQuery("SELECT max(coalesce((SELECT value FROM counters WHERE name = 'user_id'), 499),"
-            + " coalesce((SELECT max(id) FROM users), 499))")
+    // Written in SQL both SQLite and PostgreSQL take: no two-argument max() or greatest().
+    @SqlQuery("SELECT CASE WHEN c > u THEN c ELSE u END FROM (SELECT"
+            + " coalesce((SELECT value FROM counters WHERE name = 'user_id'), 499) AS c,"
+            + " coalesce((SELECT max(id) FROM users), 499) AS u) AS highest")
     long highestUserId();
 
     @SqlUpdate("INSERT INTO counters (name, value) VALUES ('user_id', :value)"
-            + " ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)")
+            + " ON CONFLICT (name) DO UPDATE SET value"
+            + " = CASE WHEN excluded.value > counters.value THEN excluded.value ELSE counters.value END")
     void recordUserId(@Bind("value") long value);
 
     // sessions

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * running it. Statements that return generated keys, and a statement already in use on its
  * connection (a nested query of the same text), are prepared afresh and closed as usual.
  */
-final class CachedStatements implements StatementBuilderFactory {
+public final class CachedStatements implements StatementBuilderFactory {
 
     /** Distinct statements kept per connection; `IN (…)` lists of many lengths must not grow it forever. */
     private static final int PER_CONNECTION = 256;

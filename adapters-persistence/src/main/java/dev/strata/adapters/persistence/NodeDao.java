@@ -69,6 +69,7 @@ interface NodeDao {
     Optional<Integer> lastNumber();
 
     @SqlUpdate("INSERT INTO counters (name, value) VALUES ('node_number', :value)"
-            + " ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)")
+            + " ON CONFLICT (name) DO UPDATE SET value"
+            + " = CASE WHEN excluded.value > counters.value THEN excluded.value ELSE counters.value END")
     void recordNumber(@Bind("value") int value);
 }

@@ -9,25 +9,25 @@ import org.jdbi.v3.core.Handle;
  * costs a copy of the configuration for each of its methods, more than most statements cost to
  * run, so each handle attaches each type once. Used by one thread at a time, as a handle is.
  */
-final class PooledHandle {
+public final class PooledHandle {
 
     private final Handle handle;
     private final Map<Class<?>, Object> attached = new HashMap<>();
 
-    PooledHandle(Handle handle) {
+    public PooledHandle(Handle handle) {
         this.handle = handle;
     }
 
-    Handle handle() {
+    public Handle handle() {
         return handle;
     }
 
     /** The SQL object of this type on this handle. */
-    <T> T dao(Class<T> type) {
+    public <T> T dao(Class<T> type) {
         return type.cast(attached.computeIfAbsent(type, handle::attach));
     }
 
-    void close() {
+    public void close() {
         handle.close();
     }
 }

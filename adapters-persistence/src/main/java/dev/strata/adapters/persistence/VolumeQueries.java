@@ -82,8 +82,8 @@ final class VolumeQueries {
         String snapshot = rs.getString(20);
         return new VolumeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                 rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                rs.getInt(12) != 0, rs.getInt(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
-                rs.getLong(18), rs.getString(19), snapshot, rs.getInt(21) != 0, rs.getLong(22));
+                rs.getBoolean(12), rs.getInt(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
+                rs.getLong(18), rs.getString(19), snapshot, rs.getBoolean(21), rs.getLong(22));
     }
 
     static List<Stored> list(Query query) {

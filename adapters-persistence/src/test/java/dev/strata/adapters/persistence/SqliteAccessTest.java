@@ -8,10 +8,15 @@ import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Users;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteAccessTest extends AccessContract {
+public class SqliteAccessTest extends AccessContract {
 
     @RegisterExtension
-    final TemporaryDatabase sqlite = new TemporaryDatabase();
+    final TemporaryDatabase sqlite = temporary();
+
+    /** The kind of database the contract runs on; a subclass runs it on another. */
+    protected TemporaryDatabase temporary() {
+        return TemporaryDatabase.sqlite();
+    }
 
     @Override
     protected Users users() {

@@ -4,10 +4,15 @@ import dev.strata.application.contract.AccountingContract;
 import dev.strata.application.contract.Ports;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteAccountingTest extends AccountingContract {
+public class SqliteAccountingTest extends AccountingContract {
 
     @RegisterExtension
-    final TemporaryDatabase sqlite = new TemporaryDatabase();
+    final TemporaryDatabase sqlite = temporary();
+
+    /** The kind of database the contract runs on; a subclass runs it on another. */
+    protected TemporaryDatabase temporary() {
+        return TemporaryDatabase.sqlite();
+    }
 
     @Override
     protected Ports ports() {

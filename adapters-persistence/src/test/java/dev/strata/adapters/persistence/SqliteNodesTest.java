@@ -6,10 +6,15 @@ import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Transactions;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SqliteNodesTest extends NodesContract {
+public class SqliteNodesTest extends NodesContract {
 
     @RegisterExtension
-    final TemporaryDatabase sqlite = new TemporaryDatabase();
+    final TemporaryDatabase sqlite = temporary();
+
+    /** The kind of database the contract runs on; a subclass runs it on another. */
+    protected TemporaryDatabase temporary() {
+        return TemporaryDatabase.sqlite();
+    }
 
     @Override
     protected Nodes nodes() {

@@ -2,6 +2,7 @@ package dev.strata.bootstrap.cli;
 
 import dev.strata.adapters.auth.LdapConfig;
 import dev.strata.adapters.auth.OidcConfig;
+import dev.strata.adapters.persistence.DatabaseUrl;
 import dev.strata.application.Settings;
 import dev.strata.bootstrap.DirectorySettings;
 import dev.strata.bootstrap.ServerSettings;
@@ -9,7 +10,12 @@ import dev.strata.bootstrap.StrataServer;
 import dev.strata.domain.DomainException;
 import dev.strata.domain.access.AuthMode;
 import dev.strata.domain.access.RoleMap;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -32,6 +38,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "./data",
             description = "Directory of the database and the self-signed certificate (default ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Option(names = "--database", description = "sqlite:PATH or postgresql://[user@]host[:port]/dbname[?sslmode=…]"
+            + " (default sqlite:<data-dir>/strata.db). The password only from STRATA_DATABASE_PASSWORD or the config"
+            + " key database.password.")
+    String database;
 
     @Option(names = "--tls-cert", description = "PEM certificate chain of the server.")
     Path tlsCert;
@@ -134,9 +145,31 @@ final class ServeCommand implements Callable<Integer> {
                     given(oidcAudience), given(oidcRolesClaim), roleMap("--oidc-role-map", oidcRoleMap),
                     given(oidcAlgorithms), oidcClockSkew));
         }
-        return new ServerSettings(bind, port, dataDir, plainHttp, Optional.ofNullable(tlsCert),
+        ServerSettings settings = new ServerSettings(bind, port, dataDir, plainHttp, Optional.ofNullable(tlsCert),
                 Optional.ofNullable(tlsKey), Optional.ofNullable(tlsClientCa), authMode, thinOvercommit,
                 Optional.empty(), directory);
+        if (given(database).isPresent()) {
+            settings = settings.withDatabase(DatabaseUrl.parse(database), databasePassword());
+        }
+        return settings;
+    }
+
+    /** From the environment, else the config file; never from a flag, which would show in {@code ps}. */
+    private Optional<String> databasePassword() {
+        String fromEnvironment = System.getenv("STRATA_DATABASE_PASSWORD");
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return Optional.of(fromEnvironment);
+        }
+        if (config == null) {
+            return Optional.empty();
+        }
+        Properties file = new Properties();
+        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+            file.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the config file " + config + ": " + e.getMessage());
+        }
+        return Optional.ofNullable(file.getProperty("database.password")).filter(p -> !p.isEmpty());
     }
 
     private static Optional<String> given(String value) {

@@ -34,7 +34,7 @@ public final class ErrorResponses {
             case PRECONDITION_FAILED -> 412;
             case TOO_MANY_ATTEMPTS -> 429;
             case INTERNAL_ERROR -> 500;
-            case AUTHENTICATION_UNAVAILABLE -> 503;
+            case AUTHENTICATION_UNAVAILABLE, UNAVAILABLE -> 503;
             case INSUFFICIENT_CAPACITY, TENANT_BUDGET_EXCEEDED -> 507;
         };
     }

@@ -3,9 +3,16 @@ package dev.strata.application.port.out;
 import java.util.function.Supplier;
 
 /**
- * Units of work. A write runs alone (one writer at a time) and is durable when it returns; if the
- * work throws, nothing it did is kept. A read sees one consistent state. Inside a write, reads see
- * the write's own changes.
+ * Units of work. A write is serializable: it reads and changes the database as if no other write
+ * ran beside it, in this process or in any other instance on the same database, so a
+ * read-check-write (a node's or a tenant's free room, then the change that takes it) holds. It is
+ * durable when it returns; if the work throws, nothing it did is kept. A read sees one consistent
+ * state. Inside a write, reads see the write's own changes.
+ *
+ * <p>An adapter keeps the promise its own way: SQLite runs one writer at a time; PostgreSQL runs
+ * writes side by side at SERIALIZABLE isolation and, when one loses a race, <em>runs the work again
+ * from the start</em>. So the work of a write must touch nothing but the ports until it returns:
+ * no side effect outside the database that a second run would repeat.
  */
 public interface Transactions {
 
@@ -14,9 +21,10 @@ public interface Transactions {
     <T> T read(Supplier<T> work);
 
     /**
-     * A number that grows with every write committed through this object. What was read while it
-     * had one value may have changed once it has another: a cache keyed on it never serves data
-     * older than the last commit.
+     * A number that grows with every write committed to this database, through this process or any
+     * other instance on it. What was read while it had one value may have changed once it has
+     * another: a cache keyed on it never serves data older than the last commit, wherever it was
+     * made. Cheap, but on a shared database it is one round trip: read it once per request.
      */
     long committedWrites();
 

@@ -1,5 +1,6 @@
-package dev.strata.adapters.persistence;
+package dev.strata.adapters.persistence.sqlite;
 
+import dev.strata.adapters.persistence.JdbiTransactions;
 import static dev.strata.application.mother.NodeDeclarations.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +9,7 @@ import dev.strata.domain.node.NodeId;
 import dev.strata.domain.node.StorageNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,12 +37,29 @@ class SqliteDatabaseTest {
 
     @Test
     void schemaVersionIsTheNewestMigration() throws Exception {
-        Path migrations = Path.of(SqliteDatabase.class.getResource("/db/migration").toURI());
+        Path migrations = Path.of(SqliteDatabase.class.getResource("/db/migration/sqlite").toURI());
         try (Stream<Path> files = Files.list(migrations)) {
             int newest = files.map(f -> f.getFileName().toString())
                     .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
                     .max(Integer::compare).orElseThrow();
             assertThat(SqliteDatabase.SCHEMA_VERSION).isEqualTo(newest);
+        }
+    }
+
+    /**
+     * The migrations moved from {@code db/migration} to {@code db/migration/sqlite}. Flyway records
+     * a script by its name within its location and validates by name and checksum, so a database
+     * made before the move holds the same names; this keeps it so.
+     */
+    @Test
+    void recordsMigrationsByFileNameAloneSoTheMoveToTheSqliteFolderKeepsOldDatabasesValid() {
+        Path file = dir.resolve("strata.db");
+        try (SqliteDatabase database = SqliteDatabase.open(file)) {
+            List<String> scripts = database.transactions().read(() -> ((JdbiTransactions) database.transactions())
+                    .onReader(h -> h.handle().createQuery("SELECT script FROM flyway_schema_history"
+                            + " WHERE version IS NOT NULL ORDER BY installed_rank").mapTo(String.class).list()));
+            assertThat(scripts).containsExactly("V1__nodes_and_audit.sql", "V2__access.sql",
+                    "V3__tenants_volumes_snapshots.sql", "V5__directory_sessions.sql", "V6__hosts_targets.sql");
         }
     }
 

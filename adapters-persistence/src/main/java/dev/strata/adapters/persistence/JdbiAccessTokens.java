@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link AccessTokens} in one table, found by id or by the SHA-256 of the secret. */
-final class SqliteAccessTokens implements AccessTokens {
+final class JdbiAccessTokens implements AccessTokens {
 
     private final JdbiTransactions transactions;
 
-    SqliteAccessTokens(JdbiTransactions transactions) {
+    JdbiAccessTokens(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 
@@ -36,13 +36,13 @@ final class SqliteAccessTokens implements AccessTokens {
 
     @Override
     public Optional<AccessToken> find(String id) {
-        return transactions.withHandle(h -> h.dao(AccessDao.class).findToken(id).map(SqliteAccessTokens::toToken));
+        return transactions.withHandle(h -> h.dao(AccessDao.class).findToken(id).map(JdbiAccessTokens::toToken));
     }
 
     @Override
     public Optional<AccessToken> findBySecretHash(String secretHash) {
         return transactions.withHandle(h -> h.dao(AccessDao.class).findTokenByHash(secretHash)
-                .map(SqliteAccessTokens::toToken));
+                .map(JdbiAccessTokens::toToken));
     }
 
     @Override
@@ -61,7 +61,7 @@ final class SqliteAccessTokens implements AccessTokens {
             AccessDao dao = h.dao(AccessDao.class);
             List<AccessTokenRow> rows = user.isPresent() ? dao.tokensOf(user.get().number(), afterId, limit)
                     : dao.tokens(afterId, limit);
-            return rows.stream().map(SqliteAccessTokens::toToken).toList();
+            return rows.stream().map(JdbiAccessTokens::toToken).toList();
         });
     }
 

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** The audit log in one append-only table. */
-final class SqliteAuditLog implements AuditLog {
+final class JdbiAuditLog implements AuditLog {
 
     private final JdbiTransactions transactions;
 
-    SqliteAuditLog(JdbiTransactions transactions) {
+    JdbiAuditLog(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 

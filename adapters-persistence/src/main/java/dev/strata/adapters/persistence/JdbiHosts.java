@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link Hosts} over one table. */
-final class SqliteHosts implements Hosts {
+final class JdbiHosts implements Hosts {
 
     private final JdbiTransactions transactions;
 
-    SqliteHosts(JdbiTransactions transactions) {
+    JdbiHosts(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 
@@ -38,22 +38,22 @@ final class SqliteHosts implements Hosts {
 
     @Override
     public Optional<Host> find(HostId id) {
-        return transactions.withHandle(h -> h.dao(HostDao.class).find(id.value())).map(SqliteHosts::toHost);
+        return transactions.withHandle(h -> h.dao(HostDao.class).find(id.value())).map(JdbiHosts::toHost);
     }
 
     @Override
     public Optional<Host> findByNqn(HostNqn nqn) {
-        return transactions.withHandle(h -> h.dao(HostDao.class).findByNqn(nqn.value())).map(SqliteHosts::toHost);
+        return transactions.withHandle(h -> h.dao(HostDao.class).findByNqn(nqn.value())).map(JdbiHosts::toHost);
     }
 
     @Override
     public List<Host> all() {
-        return transactions.withHandle(h -> h.dao(HostDao.class).all()).stream().map(SqliteHosts::toHost).toList();
+        return transactions.withHandle(h -> h.dao(HostDao.class).all()).stream().map(JdbiHosts::toHost).toList();
     }
 
     @Override
     public List<Host> named(String name) {
-        return transactions.withHandle(h -> h.dao(HostDao.class).named(name)).stream().map(SqliteHosts::toHost)
+        return transactions.withHandle(h -> h.dao(HostDao.class).named(name)).stream().map(JdbiHosts::toHost)
                 .toList();
     }
 

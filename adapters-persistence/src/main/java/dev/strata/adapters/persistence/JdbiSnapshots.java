@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** {@link Snapshots} over the snapshot table and the table of the nodes that keep their copies. */
-final class SqliteSnapshots implements Snapshots {
+final class JdbiSnapshots implements Snapshots {
 
     private final JdbiTransactions transactions;
 
-    SqliteSnapshots(JdbiTransactions transactions) {
+    JdbiSnapshots(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 

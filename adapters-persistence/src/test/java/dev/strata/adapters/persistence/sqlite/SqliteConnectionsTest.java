@@ -1,5 +1,6 @@
-package dev.strata.adapters.persistence;
+package dev.strata.adapters.persistence.sqlite;
 
+import dev.strata.adapters.persistence.PooledHandle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,16 +17,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HandlePoolTest {
+class SqliteConnectionsTest {
 
     @TempDir
     Path dir;
 
-    private HandlePool pool;
+    private SqliteConnections pool;
 
     @BeforeEach
     void open() throws Exception {
-        pool = new HandlePool(dir.resolve("strata.db"), 2, jdbi -> jdbi.installPlugin(new SqlObjectPlugin()));
+        pool = new SqliteConnections(dir.resolve("strata.db"), 2, jdbi -> jdbi.installPlugin(new SqlObjectPlugin()));
         pool.open();
         pool.writer().handle().execute("CREATE TABLE t (x INTEGER)");
     }
@@ -35,16 +36,22 @@ class HandlePoolTest {
         pool.close();
     }
 
+    /** A SQL object of the test's own. */
+    public interface One {
+        @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT 1")
+        int one();
+    }
+
     @Test
     void givesBackTheSameReaderAndItsSqlObjects() {
         PooledHandle first = pool.borrowReader();
-        AuditDao dao = first.dao(AuditDao.class);
-        pool.giveBack(first);
+        One dao = first.dao(One.class);
+        pool.giveBackReader(first);
 
         PooledHandle again = pool.borrowReader();
         assertThat(again).isSameAs(first);
-        assertThat(again.dao(AuditDao.class)).as("attached once per handle").isSameAs(dao);
-        pool.giveBack(again);
+        assertThat(again.dao(One.class)).as("attached once per handle").isSameAs(dao);
+        pool.giveBackReader(again);
     }
 
     @Test
@@ -56,7 +63,7 @@ class HandlePoolTest {
             assertThat(reader.handle().createQuery("SELECT count(*) FROM t").mapTo(Integer.class).one())
                     .as("a failed statement leaves the reader usable").isZero();
         } finally {
-            pool.giveBack(reader);
+            pool.giveBackReader(reader);
         }
     }
 
@@ -73,10 +80,10 @@ class HandlePoolTest {
             });
             asking.await();
             assertThat(third).isNotDone();
-            pool.giveBack(two);
+            pool.giveBackReader(two);
             assertThat(third.get(10, TimeUnit.SECONDS)).isSameAs(two);
-            pool.giveBack(two);
-            pool.giveBack(one);
+            pool.giveBackReader(two);
+            pool.giveBackReader(one);
         } finally {
             executor.shutdownNow();
         }

@@ -17,11 +17,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@link Users} over {@code users} and {@code user_roles}. */
-final class SqliteUsers implements Users {
+final class JdbiUsers implements Users {
 
     private final JdbiTransactions transactions;
 
-    SqliteUsers(JdbiTransactions transactions) {
+    JdbiUsers(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 

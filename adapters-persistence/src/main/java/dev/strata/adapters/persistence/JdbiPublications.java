@@ -21,11 +21,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@link Publications} over the publication, target and namespace tables. */
-final class SqlitePublications implements Publications {
+final class JdbiPublications implements Publications {
 
     private final JdbiTransactions transactions;
 
-    SqlitePublications(JdbiTransactions transactions) {
+    JdbiPublications(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 

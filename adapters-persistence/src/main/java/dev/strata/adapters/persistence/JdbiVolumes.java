@@ -26,11 +26,11 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** {@link Volumes} over the volume and replica tables. */
-final class SqliteVolumes implements Volumes {
+final class JdbiVolumes implements Volumes {
 
     private final JdbiTransactions transactions;
 
-    SqliteVolumes(JdbiTransactions transactions) {
+    JdbiVolumes(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 
@@ -75,13 +75,13 @@ final class SqliteVolumes implements Volumes {
     @Override
     public List<Volume> page(TenantId tenant, Optional<VolumeId> after, int limit) {
         return transactions.withHandle(h -> VolumeQueries.list(VolumeQueries.page(h, tenant.value(),
-                after.map(VolumeId::value).orElse(""), limit)).stream().map(SqliteVolumes::toVolume).toList());
+                after.map(VolumeId::value).orElse(""), limit)).stream().map(JdbiVolumes::toVolume).toList());
     }
 
     @Override
     public Stream<Volume> stream(TenantId tenant, Optional<VolumeId> after) {
         return transactions.stream(h -> VolumeQueries.stream(VolumeQueries.all(h, tenant.value(),
-                after.map(VolumeId::value).orElse(""))).map(SqliteVolumes::toVolume));
+                after.map(VolumeId::value).orElse(""))).map(JdbiVolumes::toVolume));
     }
 
     @Override
@@ -115,7 +115,7 @@ final class SqliteVolumes implements Volumes {
     }
 
     private static Optional<Volume> first(List<VolumeQueries.Stored> stored) {
-        return stored.stream().findFirst().map(SqliteVolumes::toVolume);
+        return stored.stream().findFirst().map(JdbiVolumes::toVolume);
     }
 
     private static VolumeRow toRow(Volume volume) {

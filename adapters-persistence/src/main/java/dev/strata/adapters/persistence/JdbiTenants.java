@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link Tenants} over one table; the migration stores the default tenant. */
-final class SqliteTenants implements Tenants {
+final class JdbiTenants implements Tenants {
 
     private final JdbiTransactions transactions;
 
-    SqliteTenants(JdbiTransactions transactions) {
+    JdbiTenants(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 
@@ -35,12 +35,12 @@ final class SqliteTenants implements Tenants {
 
     @Override
     public Optional<Tenant> find(TenantId id) {
-        return transactions.withHandle(h -> h.dao(TenantDao.class).find(id.value()).map(SqliteTenants::toTenant));
+        return transactions.withHandle(h -> h.dao(TenantDao.class).find(id.value()).map(JdbiTenants::toTenant));
     }
 
     @Override
     public List<Tenant> all() {
-        return transactions.withHandle(h -> h.dao(TenantDao.class).all().stream().map(SqliteTenants::toTenant)
+        return transactions.withHandle(h -> h.dao(TenantDao.class).all().stream().map(JdbiTenants::toTenant)
                 .toList());
     }
 

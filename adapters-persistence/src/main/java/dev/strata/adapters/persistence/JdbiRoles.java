@@ -15,11 +15,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@link Roles} over {@code roles} and {@code role_privileges}. */
-final class SqliteRoles implements Roles {
+final class JdbiRoles implements Roles {
 
     private final JdbiTransactions transactions;
 
-    SqliteRoles(JdbiTransactions transactions) {
+    JdbiRoles(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 

@@ -1,4 +1,9 @@
-package dev.strata.adapters.persistence;
+package dev.strata.adapters.persistence.sqlite;
+
+import dev.strata.adapters.persistence.Connections;
+import dev.strata.adapters.persistence.PooledHandle;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +28,7 @@ import org.sqlite.SQLiteConfig;
  * demand; WAL lets them run beside the writer. Every connection runs with
  * {@code synchronous=FULL}: a commit is on disk when it returns.
  */
-final class HandlePool implements AutoCloseable {
+final class SqliteConnections implements Connections {
 
     static final int BUSY_TIMEOUT_MS = 5_000;
 
@@ -35,7 +40,7 @@ final class HandlePool implements AutoCloseable {
     private volatile PooledHandle writer;
     private volatile boolean closed;
 
-    HandlePool(Path file, int maxReaders, UnaryOperator<Jdbi> configure) {
+    SqliteConnections(Path file, int maxReaders, UnaryOperator<Jdbi> configure) {
         this.url = url(file);
         this.configure = configure;
         this.maxReaders = maxReaders;
@@ -79,6 +84,53 @@ final class HandlePool implements AutoCloseable {
     }
 
     /** The one handle writes go through; its user holds the write lock. */
+    @Override
+    public PooledHandle borrowWriter() {
+        return writer();
+    }
+
+    @Override
+    public void giveBackWriter(PooledHandle handle) {
+        // the writer stays open for the next write
+    }
+
+    @Override
+    public boolean singleWriter() {
+        return true;
+    }
+
+    @Override
+    public void begin(PooledHandle handle, boolean write) {
+        // the writer's connection begins IMMEDIATE; readers see the snapshot of their first statement
+    }
+
+    @Override
+    public Predicate<Throwable> retryable() {
+        return failure -> false;
+    }
+
+    @Override
+    public void committed(PooledHandle writer) {
+        // only this process writes: its own count is the answer
+    }
+
+    @Override
+    public OptionalLong sharedCommits(PooledHandle handle) {
+        return OptionalLong.empty();
+    }
+
+    /** A file is always there; what fails on it is an error of its own. */
+    @Override
+    public Predicate<Throwable> unreachable() {
+        return failure -> false;
+    }
+
+    /** SQLite's {@code data_version}: it changes on this connection when another one has committed. */
+    @Override
+    public OptionalLong changesSeenBy(PooledHandle handle) {
+        return OptionalLong.of(handle.handle().createQuery("PRAGMA data_version").mapTo(Long.class).one());
+    }
+
     PooledHandle writer() {
         PooledHandle open = writer;
         if (open == null || closed) {
@@ -88,7 +140,8 @@ final class HandlePool implements AutoCloseable {
     }
 
     /** A read-only handle for a statement or a read transaction; give it back when done. */
-    PooledHandle borrowReader() {
+    @Override
+    public PooledHandle borrowReader() {
         if (closed || writer == null) {
             throw new IllegalStateException("the database is not open");
         }
@@ -121,7 +174,8 @@ final class HandlePool implements AutoCloseable {
         }
     }
 
-    void giveBack(PooledHandle reader) {
+    @Override
+    public void giveBackReader(PooledHandle reader) {
         idleReaders.add(reader);
         if (closed) {
             closeIdleReaders();

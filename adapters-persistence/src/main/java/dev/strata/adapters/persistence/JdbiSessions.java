@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
  * {@link Sessions} in one table, found by the SHA-256 of the bearer token. A directory user's
  * session keeps their name and roles, joined by ',' (role names cannot hold one).
  */
-final class SqliteSessions implements Sessions {
+final class JdbiSessions implements Sessions {
 
     private final JdbiTransactions transactions;
 
-    SqliteSessions(JdbiTransactions transactions) {
+    JdbiSessions(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 

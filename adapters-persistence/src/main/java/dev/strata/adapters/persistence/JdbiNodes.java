@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -31,13 +32,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
  *   <li>Inside a write transaction, the node rows come from a copy of the committed rows kept in
  *       memory, which the transaction's own changes update, and which becomes the committed copy
  *       when the transaction commits (a rolled back one leaves no trace). Every change to a node row
- *       goes through this class on the one writer connection; should another connection (another
- *       process) commit, SQLite's {@code data_version} on the writer changes and the copy is read
- *       again.</li>
+ *       goes through this class; should another connection (another process) commit, the
+ *       database's change number ({@link Connections#changesSeenBy}, SQLite's {@code data_version})
+ *       changes and the copy is read again. A database without one (PostgreSQL, whose writes run
+ *       side by side) reads the rows in every write transaction.</li>
  * </ul>
  * Reads outside a write transaction always ask the database.
  */
-final class SqliteNodes implements Nodes {
+final class JdbiNodes implements Nodes {
 
     private static final String COLUMNS = NodeDao.COLUMNS;
 
@@ -70,14 +72,14 @@ final class SqliteNodes implements Nodes {
 
     private Rows rowsForWrite() {
         PooledHandle handle = transactions.writeHandle();
-        long version = handle.handle().createQuery("PRAGMA data_version").mapTo(Long.class).one();
+        OptionalLong version = transactions.changesSeenBy(handle);
         synchronized (this) {
-            if (committed == null || version != committedVersion) {
+            if (committed == null || version.isEmpty() || version.getAsLong() != committedVersion) {
                 Map<String, NodeRow> read = new LinkedHashMap<>();
                 handle.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
                         .forEach(row -> read.put(row.id(), row));
                 committed = read;
-                committedVersion = version;
+                committedVersion = version.orElse(-1);
             }
             return new Rows(new LinkedHashMap<>(committed));
         }
@@ -87,7 +89,7 @@ final class SqliteNodes implements Nodes {
         committed = rows;
     }
 
-    SqliteNodes(JdbiTransactions transactions) {
+    JdbiNodes(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
 

@@ -1,5 +1,6 @@
-package dev.strata.adapters.persistence;
+package dev.strata.adapters.persistence.sqlite;
 
+import dev.strata.adapters.persistence.JdbiTransactions;
 import static dev.strata.application.mother.NodeDeclarations.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

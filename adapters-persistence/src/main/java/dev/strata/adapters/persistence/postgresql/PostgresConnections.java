@@ -1,0 +1,157 @@
+package dev.strata.adapters.persistence.postgresql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.strata.adapters.persistence.Connections;
+import dev.strata.adapters.persistence.PooledHandle;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * PostgreSQL connections from a HikariCP pool. A handle lives as long as its borrowing: it takes a
+ * connection from the pool and gives it back when closed, so the pool alone decides how many are
+ * open, and a connection the server dropped is replaced by the pool rather than kept.
+ *
+ * <p>Writes run SERIALIZABLE and side by side, in this process and in every other instance; a write
+ * that lost a race fails with SQLSTATE 40001 (serialization failure) or 40P01 (deadlock) and
+ * {@link dev.strata.adapters.persistence.JdbiTransactions} runs it again. Reads run REPEATABLE READ,
+ * READ ONLY: one consistent snapshot, never blocked and never blocking.
+ */
+final class PostgresConnections implements Connections {
+
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DEADLOCK = "40P01";
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    PostgresConnections(HikariDataSource pool, UnaryOperator<Jdbi> configure) {
+        this.pool = pool;
+        this.jdbi = configure.apply(Jdbi.create(new ConnectionFactory() {
+            @Override
+            public Connection openConnection() throws SQLException {
+                return pool.getConnection();
+            }
+
+            @Override
+            public void closeConnection(Connection toClose) throws SQLException {
+                toClose.close();
+            }
+        }));
+    }
+
+    private PooledHandle borrow() {
+        return new PooledHandle(jdbi.open());
+    }
+
+    @Override
+    public PooledHandle borrowWriter() {
+        return borrow();
+    }
+
+    @Override
+    public void giveBackWriter(PooledHandle writer) {
+        writer.close();
+    }
+
+    @Override
+    public PooledHandle borrowReader() {
+        return borrow();
+    }
+
+    @Override
+    public void giveBackReader(PooledHandle reader) {
+        reader.close();
+    }
+
+    @Override
+    public boolean singleWriter() {
+        return false;
+    }
+
+    @Override
+    public void begin(PooledHandle handle, boolean write) {
+        handle.handle().execute(write ? "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"
+                : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    }
+
+    @Override
+    public Predicate<Throwable> retryable() {
+        return PostgresConnections::lostRace;
+    }
+
+    @Override
+    public Predicate<Throwable> unreachable() {
+        return PostgresConnections::cannotReach;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception), 57P01–57P03 (the server shutting down or starting),
+     * or the pool's own "no connection became available" (a {@link SQLTransientConnectionException}).
+     */
+    static boolean cannotReach(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static boolean lostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (SERIALIZATION_FAILURE.equals(next.getSQLState()) || DEADLOCK.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Takes the next number after the commit, never inside the transaction: a process that reads the
+     * new number then reads what was committed, so memory kept under the old number is never taken
+     * for current. (A process that dies between its commit and this leaves other instances' memory
+     * stale until the next write anywhere, or until it expires.)
+     */
+    @Override
+    public void committed(PooledHandle writer) {
+        writer.handle().createQuery("SELECT nextval('strata_changes')").mapTo(Long.class).one();
+    }
+
+    /** A sequence's value is read outside any snapshot: it is the newest, whatever the transaction. */
+    @Override
+    public OptionalLong sharedCommits(PooledHandle handle) {
+        return OptionalLong.of(handle.handle().createQuery("SELECT last_value + CASE WHEN is_called THEN 0 ELSE -1 END"
+                + " FROM strata_changes").mapTo(Long.class).one());
+    }
+
+    /** None: writes run side by side here, so rows kept in memory for a writer could be stale. */
+    @Override
+    public OptionalLong changesSeenBy(PooledHandle writer) {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
