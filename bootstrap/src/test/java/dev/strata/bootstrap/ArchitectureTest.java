@@ -45,13 +45,19 @@ class ArchitectureTest {
     static final String AUTH = "dev.strata.adapters.auth..";
     static final String REST = "dev.strata.adapters.rest..";
     static final String BOOTSTRAP = "dev.strata.bootstrap..";
+    /** The node agent: a small hexagon of its own, tied to Strata by the wire contract (API.md §8). */
+    static final String AGENT = "dev.strata.agent..";
+    static final String AGENT_CORE = "dev.strata.agent";
+    static final String AGENT_MODEL = "dev.strata.agent.model..";
+    static final String AGENT_PORTS = "dev.strata.agent.ports..";
+    static final String AGENT_ADAPTERS = "dev.strata.agent.adapters..";
 
     /**
      * Every package of the code base. A new package goes here, and into the rules that say what it
      * may use (a new adapter: into {@link #dependenciesPointInward} and one of the adapter rules).
      */
     static final List<String> PACKAGES = List.of(DOMAIN, SHARED, PORT_IN, PORT_OUT, SERVICES, PERSISTENCE, AUTH,
-            REST, BOOTSTRAP);
+            REST, BOOTSTRAP, AGENT_CORE, AGENT_MODEL, AGENT_PORTS, AGENT_ADAPTERS);
 
     /** Test fixtures shipped as test-jars (fakes, mothers, contracts) are not production code. */
     static final class NoTestJars implements ImportOption {
@@ -117,6 +123,21 @@ class ArchitectureTest {
             .that().resideInAPackage(SHARED)
             .should().onlyDependOnClassesThat().resideInAnyPackage(SHARED, DOMAIN, "java..")
             .because("the types both sides of a port share depend on nothing else of the application");
+
+    @ArchTest
+    static final ArchRule theAgentKnowsStrataOnlyByTheWire = noClasses()
+            .that().resideInAPackage(AGENT)
+            .should().dependOnClassesThat().resideInAnyPackage(APPLICATION, "dev.strata.adapters..", BOOTSTRAP)
+            .because("the agent runs on a storage node and knows Strata only through API.md §8 (and the domain's"
+                    + " shared value types)");
+
+    @ArchTest
+    static final ArchRule theAgentsCoreUsesItsPortsNotItsAdapters = noClasses()
+            .that().resideInAnyPackage(AGENT_CORE, AGENT_MODEL, AGENT_PORTS)
+            .and().doNotHaveSimpleName("NodeAgent")
+            .should().dependOnClassesThat().resideInAPackage(AGENT_ADAPTERS)
+            .because("the reconciler drives the control plane, the backing store and the target through ports;"
+                    + " NodeAgent is the agent's own wiring");
 
     @ArchTest
     static final ArchRule onlyBootstrapWires = noClasses()
