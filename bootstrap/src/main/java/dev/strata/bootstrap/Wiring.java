@@ -28,6 +28,7 @@ import dev.strata.application.service.PublicationService;
 import dev.strata.application.service.RoleService;
 import dev.strata.application.service.SnapshotService;
 import dev.strata.application.service.SystemService;
+import dev.strata.application.service.ClusterSummaryService;
 import dev.strata.application.service.TenantService;
 import dev.strata.application.service.UserService;
 import dev.strata.application.service.VolumeService;
@@ -120,7 +121,9 @@ public final class Wiring implements AutoCloseable {
             AccessBootstrap accessBootstrap = new AccessBootstrap(database.users(), database.roles(),
                     database.sessions(), hasher, secrets, transactions, mutations, clock);
             UseCases useCases = new UseCases(
-                    new UseCases.System(build, system, system, system),
+                    new UseCases.System(build, system, system, system, new ClusterSummaryService(settings,
+                            database.nodes(), database.volumes(), database.hosts(), database.tenants(), transactions,
+                            clock)),
                     new UseCases.Sessions(authentication, authentication, authentication, accounts, accounts),
                     new UseCases.Users(users, users, users, users, users, users, users),
                     new UseCases.Roles(roles, roles, roles, roles, roles, roles, roles, roles, roles),

@@ -20,6 +20,7 @@ import dev.strata.adapters.rest.filter.TrailingSlashFilter;
 import dev.strata.adapters.rest.http.ObjectMapperResolver;
 import dev.strata.adapters.rest.ops.HealthResource;
 import dev.strata.adapters.rest.ops.MetricsResource;
+import dev.strata.adapters.rest.cluster.ClusterSummaryResource;
 import dev.strata.adapters.rest.ops.OpenApiResource;
 import dev.strata.adapters.rest.ops.RequestMetrics;
 import dev.strata.adapters.rest.provisioner.BackendResource;
@@ -122,6 +123,7 @@ public final class RestApi {
         config.register(requests);
         config.register(new MetricsResource(system.metrics(), requests, system.build()));
         config.register(new OpenApiResource(system.build()));
+        config.register(new ClusterSummaryResource(system.summary()));
 
         UseCases.Sessions sessions = useCases.sessions();
         config.register(new SessionResource(sessions.login(), sessions.logout(), sessions.whoAmI(),

@@ -41,6 +41,7 @@ import dev.strata.adapters.rest.provisioner.TenantUseCases;
 import dev.strata.adapters.rest.provisioner.VolumeUseCases;
 import dev.strata.application.port.in.system.GetSystemInfoUseCase;
 import dev.strata.application.port.in.system.ReadMetricsUseCase;
+import dev.strata.application.port.in.cluster.ReadClusterSummaryUseCase;
 
 /** Everything the HTTP API drives, grouped by concept. Bootstrap fills it in. */
 public record UseCases(System system, Sessions sessions, Users users, Roles roles, Tokens tokens, Audit audit,
@@ -48,7 +49,7 @@ public record UseCases(System system, Sessions sessions, Users users, Roles role
                        HostUseCases hosts) {
 
     public record System(BuildInfo build, GetSystemInfoUseCase info, CheckReadinessUseCase readiness,
-                         ReadMetricsUseCase metrics) {
+                         ReadMetricsUseCase metrics, ReadClusterSummaryUseCase summary) {
     }
 
     public record Sessions(AuthenticateUseCase authenticate, LoginUseCase login, LogoutUseCase logout,

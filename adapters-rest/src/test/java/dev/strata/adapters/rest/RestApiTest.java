@@ -41,7 +41,7 @@ class RestApiTest {
         };
         UseCases useCases = new UseCases(
                 new UseCases.System(new BuildInfo("1.2.3", "b", "release", "today"),
-                        caller -> new SystemInfo("1.2.3", AuthMode.NONE, Optional.empty()), () -> true, unused()),
+                        caller -> new SystemInfo("1.2.3", AuthMode.NONE, Optional.empty()), () -> true, unused(), unused()),
                 new UseCases.Sessions((credentials, origin) -> Principal.administrator("admin", AuthMethod.NONE, origin),
                         unused(), unused(), unused(), unused()),
                 new UseCases.Users(unused(), unused(), unused(), unused(), unused(), unused(), unused()),
