@@ -3,6 +3,7 @@ package dev.strata.adapters.rest;
 import dev.strata.adapters.rest.cluster.AccessTokensResource;
 import dev.strata.adapters.rest.cluster.AuditResource;
 import dev.strata.adapters.rest.cluster.ClusterNodesResource;
+import dev.strata.adapters.rest.cluster.ClusterSummaryResource;
 import dev.strata.adapters.rest.cluster.IdentityResource;
 import dev.strata.adapters.rest.cluster.PrivilegesResource;
 import dev.strata.adapters.rest.cluster.RolesResource;
@@ -14,13 +15,13 @@ import dev.strata.adapters.rest.error.JsonExceptionMapper;
 import dev.strata.adapters.rest.error.UnexpectedExceptionMapper;
 import dev.strata.adapters.rest.error.WebApplicationExceptionMapper;
 import dev.strata.adapters.rest.filter.AuthenticationFilter;
+import dev.strata.adapters.rest.filter.ConsoleRedirectFilter;
 import dev.strata.adapters.rest.filter.RequestBodyFilter;
 import dev.strata.adapters.rest.filter.RequestIdFilter;
 import dev.strata.adapters.rest.filter.TrailingSlashFilter;
 import dev.strata.adapters.rest.http.ObjectMapperResolver;
 import dev.strata.adapters.rest.ops.HealthResource;
 import dev.strata.adapters.rest.ops.MetricsResource;
-import dev.strata.adapters.rest.cluster.ClusterSummaryResource;
 import dev.strata.adapters.rest.ops.OpenApiResource;
 import dev.strata.adapters.rest.ops.RequestMetrics;
 import dev.strata.adapters.rest.provisioner.BackendResource;
@@ -106,6 +107,7 @@ public final class RestApi {
 
         config.register(new RequestIdFilter());
         config.register(new TrailingSlashFilter());
+        config.register(new ConsoleRedirectFilter());
         config.register(new RequestBodyFilter());
         config.register(new AuthenticationFilter(useCases.sessions().authenticate()));
 

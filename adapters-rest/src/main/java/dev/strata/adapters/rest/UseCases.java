@@ -28,6 +28,7 @@ import dev.strata.application.port.in.access.UpdateRoleUseCase;
 import dev.strata.application.port.in.access.UpdateUserUseCase;
 import dev.strata.application.port.in.access.WhoAmIUseCase;
 import dev.strata.application.port.in.audit.ReadAuditLogUseCase;
+import dev.strata.application.port.in.cluster.ReadClusterSummaryUseCase;
 import dev.strata.application.port.in.node.GetClusterNodeUseCase;
 import dev.strata.application.port.in.node.GetNodeUseCase;
 import dev.strata.application.port.in.node.ListClusterNodesUseCase;
@@ -41,7 +42,6 @@ import dev.strata.adapters.rest.provisioner.TenantUseCases;
 import dev.strata.adapters.rest.provisioner.VolumeUseCases;
 import dev.strata.application.port.in.system.GetSystemInfoUseCase;
 import dev.strata.application.port.in.system.ReadMetricsUseCase;
-import dev.strata.application.port.in.cluster.ReadClusterSummaryUseCase;
 
 /** Everything the HTTP API drives, grouped by concept. Bootstrap fills it in. */
 public record UseCases(System system, Sessions sessions, Users users, Roles roles, Tokens tokens, Audit audit,
