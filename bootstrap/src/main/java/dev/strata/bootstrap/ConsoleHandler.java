@@ -37,7 +37,8 @@ final class ConsoleHandler extends HttpHandler {
     @Override
     public void service(Request request, Response response) throws IOException {
         headers(response);
-        String path = Optional.ofNullable(request.getPathInfo()).orElse("");
+        String uri = Optional.ofNullable(request.getRequestURI()).orElse("");
+        String path = uri.startsWith(CONTEXT) ? uri.substring(CONTEXT.length()) : "";
         if (path.isEmpty()) {
             response.setStatus(308);
             response.setHeader("Location", CONTEXT + "/");
