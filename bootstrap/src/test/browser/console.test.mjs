@@ -145,8 +145,7 @@ try {
     await page.fill('form input[name=capacity]', '5');
     await page.fill('form input[name=numReplicas]', '2');
     await page.click('button[data-write]:has-text("Create")');
-    await page.waitForFunction(() => document.body.dataset.ready === 'volumes'
-      && document.querySelector('#placement') !== null);
+    await page.waitForSelector('#placement tr td:text-is("console-vol")');
     const created = (await api('GET', '/volumes')).find((v) => v.alias === 'console-vol');
     check(created && created.location.length === 2, 'the volume was created with two replicas');
     await page.fill('input[type=search]', 'console-vol');
