@@ -3,6 +3,7 @@ package dev.strata.bootstrap;
 import dev.strata.adapters.rest.cluster.AccessTokensResource;
 import dev.strata.adapters.rest.cluster.AuditResource;
 import dev.strata.adapters.rest.cluster.ClusterNodesResource;
+import dev.strata.adapters.rest.cluster.ClusterSummaryResource;
 import dev.strata.adapters.rest.cluster.IdentityResource;
 import dev.strata.adapters.rest.cluster.PrivilegesResource;
 import dev.strata.adapters.rest.cluster.RolesResource;
@@ -72,6 +73,7 @@ final class RestEndpoints {
                 new RequestMetrics(metrics),
                 new MetricsResource(system, metrics, build),
                 new OpenApiResource(build),
+                new ClusterSummaryResource(app.summary()),
                 // cluster and session (/v1)
                 new SessionResource(app.authentication(), app.authentication(), app.accounts(), app.accounts()),
                 new UsersResource(users, users, users, users, users, users),

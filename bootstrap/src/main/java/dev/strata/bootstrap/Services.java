@@ -4,6 +4,7 @@ import dev.strata.application.service.AccessTokenService;
 import dev.strata.application.service.AccountService;
 import dev.strata.application.service.AuditService;
 import dev.strata.application.service.AuthenticationService;
+import dev.strata.application.service.ClusterSummaryService;
 import dev.strata.application.service.HostService;
 import dev.strata.application.service.NodeService;
 import dev.strata.application.service.PublicationService;
@@ -23,5 +24,6 @@ import dev.strata.application.service.VolumeService;
 public record Services(SystemService system, AuthenticationService authentication, AccountService accounts,
                        UserService users, RoleService roles, AccessTokenService tokens, AuditService audit,
                        NodeService nodes, TenantService tenants, VolumeService volumes, SnapshotService snapshots,
-                       HostService hosts, PublicationService publications) {
+                       HostService hosts, PublicationService publications,
+                       ClusterSummaryService summary) {
 }

@@ -21,6 +21,7 @@ import dev.strata.application.service.AccessTokenService;
 import dev.strata.application.service.AccountService;
 import dev.strata.application.service.AuditService;
 import dev.strata.application.service.AuthenticationService;
+import dev.strata.application.service.ClusterSummaryService;
 import dev.strata.application.service.HostService;
 import dev.strata.application.service.Mutations;
 import dev.strata.application.service.NodeService;
@@ -130,7 +131,8 @@ public final class Wiring implements AutoCloseable {
             AccessBootstrap accessBootstrap = new AccessBootstrap(database.users(), database.roles(),
                     database.sessions(), hasher, secrets, transactions, mutations, clock);
             Services services = new Services(system, authentication, accounts, users, roles, tokens, audit, nodes,
-                    tenants, volumes, snapshots, hosts, publications);
+                    tenants, volumes, snapshots, hosts, publications, new ClusterSummaryService(settings,
+                    database.nodes(), database.volumes(), database.hosts(), database.tenants(), transactions, clock));
             return new Wiring(database, build, services, accessBootstrap, settings.authMode(), directory);
         } catch (RuntimeException e) {
             database.close();

@@ -310,6 +310,8 @@ class AuthorizationSystemTest {
             return get("/v1/cluster/nodes/" + nodes.get(nodes.size() - 1).path("id").asInt());
         });
 
+        scenario("GET /v1/cluster/summary", c -> get("/v1/cluster/summary"));
+
         scenario("GET /v1/users", c -> get("/v1/users/"));
         scenario("GET /v1/users/{id}", c -> get("/v1/users/500"));
         scenario("POST /v1/identity/find", c -> new Call("POST", "/v1/identity/find", "{\"name\": \"admin\"}"));

@@ -100,6 +100,17 @@ final class JdbiVolumes implements Volumes {
     }
 
     @Override
+    public List<Volume> degraded(int limit) {
+        return transactions.withHandle(h -> VolumeQueries.list(VolumeQueries.degraded(h, limit)).stream()
+                .map(JdbiVolumes::toVolume).toList());
+    }
+
+    @Override
+    public long degradedCount() {
+        return transactions.withHandle(h -> h.dao(VolumeDao.class).degradedCount());
+    }
+
+    @Override
     public boolean anyInTenant(TenantId tenant) {
         return transactions.withHandle(h -> h.dao(VolumeDao.class).anyInTenant(tenant.value()));
     }

@@ -50,6 +50,9 @@ interface VolumeDao {
     @RegisterConstructorMapper(StateCount.class)
     List<StateCount> replicaCounts();
 
+    @SqlQuery("SELECT COUNT(DISTINCT volume_id) FROM replicas WHERE state <> 'AVAILABLE'")
+    long degradedCount();
+
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM volumes WHERE tenant_id = :tenant)")
     boolean anyInTenant(@Bind("tenant") String tenant);
 

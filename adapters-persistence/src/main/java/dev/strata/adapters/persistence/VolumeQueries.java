@@ -55,6 +55,13 @@ final class VolumeQueries {
                 .bind("tenant", tenant).bind("after", after).bind("limit", limit);
     }
 
+    /** Up to {@code limit} volumes of any tenant, by id, with a replica that is not Available. */
+    static Query degraded(PooledHandle handle, int limit) {
+        return query(handle, SELECT + " FROM (SELECT * FROM volumes WHERE id IN (SELECT volume_id FROM replicas"
+                + " WHERE state <> 'AVAILABLE') ORDER BY id LIMIT :limit) v JOIN replicas r ON r.volume_id = v.id"
+                + ORDER).bind("limit", limit);
+    }
+
     /** Every volume of the tenant with an id after {@code after} ("" for all). */
     static Query all(PooledHandle handle, String tenant, String after) {
         return query(handle, SELECT + " FROM volumes v JOIN replicas r ON r.volume_id = v.id"

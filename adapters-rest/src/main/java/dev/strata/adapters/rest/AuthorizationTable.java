@@ -126,6 +126,7 @@ public final class AuthorizationTable {
 
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/metrics"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes"),
+            needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/summary"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes/{id}"),
 
             needs(PRIVILEGE_LOCAL_USER_READ, "GET", "/v1/users"),

@@ -5,6 +5,7 @@ import dev.strata.adapters.rest.error.JsonExceptionMapper;
 import dev.strata.adapters.rest.error.UnexpectedExceptionMapper;
 import dev.strata.adapters.rest.error.WebApplicationExceptionMapper;
 import dev.strata.adapters.rest.filter.AuthenticationFilter;
+import dev.strata.adapters.rest.filter.ConsoleRedirectFilter;
 import dev.strata.adapters.rest.filter.RequestBodyFilter;
 import dev.strata.adapters.rest.filter.RequestHeadersFilter;
 import dev.strata.adapters.rest.filter.RequestIdFilter;
@@ -87,7 +88,7 @@ public final class RestApi {
 
         config.register(new RequestIdFilter());
         config.register(new TrailingSlashFilter());
-        config.register(new RequestHeadersFilter());
+        config.register(new ConsoleRedirectFilter());
         config.register(new RequestBodyFilter());
         config.register(new AuthenticationFilter(authenticate));
 

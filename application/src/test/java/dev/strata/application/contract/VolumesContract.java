@@ -136,6 +136,32 @@ public abstract class VolumesContract {
     }
 
     @Test
+    void listsTheVolumesWithAReplicaThatIsNotAvailableById() {
+        Volume healthy = stored(volume(ACME, "ok", nodes.get(0), nodes.get(1)));
+        Volume first = volume(ACME, "bad-1", nodes.get(0), nodes.get(2));
+        Volume second = volume(TenantId.DEFAULT, "bad-2", nodes.get(1), nodes.get(3));
+        Instant later = NOW.plusSeconds(60);
+        first.recordState(first.replicas().get(1).id(), ReplicaState.MISSING, later);
+        second.recordState(second.replicas().get(0).id(), ReplicaState.SYNCHRONIZING, later);
+        stored(first);
+        stored(second);
+
+        List<Volume> degraded = ports().transactions().read(() -> ports().volumes().degraded(10));
+        List<Volume> expected = List.of(first, second).stream()
+                .sorted(java.util.Comparator.comparing(v -> v.id().value())).toList();
+
+        assertThat(degraded).extracting(Volume::id).containsExactlyElementsOf(expected.stream().map(Volume::id).toList());
+        assertThat(degraded).extracting(Volume::id).doesNotContain(healthy.id());
+        Volume read = degraded.stream().filter(v -> v.id().equals(first.id())).findFirst().orElseThrow();
+        assertThat(read.replicas()).hasSize(2);
+        assertThat(read.replicas().get(1).state()).isEqualTo(ReplicaState.MISSING);
+        assertThat(read.replicas().get(1).stateTime()).isEqualTo(later);
+        assertThat(ports().transactions().read(() -> ports().volumes().degraded(1))).extracting(Volume::id)
+                .containsExactly(expected.get(0).id());
+        assertThat(ports().transactions().read(() -> ports().volumes().degradedCount())).isEqualTo(2);
+    }
+
+    @Test
     void removesAVolumeWithItsReplicas() {
         Volume volume = stored(volume(ACME, "db", nodes.get(0)));
         assertThat(ports().volumes().anyInTenant(ACME)).isTrue();

@@ -83,6 +83,21 @@ public final class InMemoryVolumes implements Volumes, InMemoryTransactions.Part
     }
 
     @Override
+    public synchronized List<Volume> degraded(int limit) {
+        return byId.values().stream().filter(InMemoryVolumes::isDegraded)
+                .sorted(java.util.Comparator.comparing(v -> v.id().value())).limit(limit).map(Volume::copy).toList();
+    }
+
+    @Override
+    public synchronized long degradedCount() {
+        return byId.values().stream().filter(InMemoryVolumes::isDegraded).count();
+    }
+
+    private static boolean isDegraded(Volume volume) {
+        return volume.replicas().stream().anyMatch(r -> r.state() != ReplicaState.AVAILABLE);
+    }
+
+    @Override
     public synchronized boolean anyInTenant(TenantId tenant) {
         return byId.values().stream().anyMatch(v -> v.tenant().equals(tenant));
     }

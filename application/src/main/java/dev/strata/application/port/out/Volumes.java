@@ -40,6 +40,15 @@ public interface Volumes {
     /** How many replicas there are in each state, in all tenants; a state without replicas is absent. */
     Map<ReplicaState, Long> replicasByState();
 
+    /**
+     * Up to {@code limit} volumes, in all tenants, by id, that have a replica which is not
+     * Available: the faults list, read without scanning every volume.
+     */
+    List<Volume> degraded(int limit);
+
+    /** How many volumes, in all tenants, have a replica which is not Available. */
+    long degradedCount();
+
     boolean anyInTenant(TenantId tenant);
 
     /** True while a volume made from the snapshot exists. */
