@@ -4,6 +4,7 @@ import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.Nodes;
+import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Readiness;
 import dev.strata.application.port.out.Roles;
@@ -52,6 +53,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private final SqliteSnapshots snapshots;
     private final SqliteHosts hosts;
     private final SqlitePublications publications;
+    private final SqliteNodeAgents nodeAgents;
 
     private SqliteDatabase(Path file) {
         this.file = file;
@@ -70,6 +72,7 @@ public final class SqliteDatabase implements AutoCloseable {
         this.snapshots = new SqliteSnapshots(transactions);
         this.hosts = new SqliteHosts(transactions);
         this.publications = new SqlitePublications(transactions);
+        this.nodeAgents = new SqliteNodeAgents(transactions);
     }
 
     /**
@@ -183,6 +186,10 @@ public final class SqliteDatabase implements AutoCloseable {
 
     public Publications publications() {
         return publications;
+    }
+
+    public NodeAgents nodeAgents() {
+        return nodeAgents;
     }
 
     public Readiness readiness() {

@@ -35,7 +35,7 @@ final class TemporaryDatabase implements AfterEachCallback {
     Ports ports() {
         SqliteDatabase db = database();
         return new Ports(db.nodes(), db.tenants(), db.volumes(), db.snapshots(), db.hosts(), db.publications(),
-                db.auditLog(), db.transactions());
+                db.auditLog(), db.transactions(), db.nodeAgents());
     }
 
     @Override
