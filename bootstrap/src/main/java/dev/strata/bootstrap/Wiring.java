@@ -23,6 +23,7 @@ import dev.strata.application.service.AuditService;
 import dev.strata.application.service.AuthenticationService;
 import dev.strata.application.service.HostService;
 import dev.strata.application.service.Mutations;
+import dev.strata.application.service.NodeAgentService;
 import dev.strata.application.service.NodeService;
 import dev.strata.application.service.PublicationService;
 import dev.strata.application.service.RoleService;
@@ -55,9 +56,12 @@ public final class Wiring implements AutoCloseable {
     private final AuthenticationService authentication;
     private final AuthMode mode;
     private final DirectorySettings directory;
+    private final NodeAgentService agents;
 
     private Wiring(SqliteDatabase database, UseCases useCases, AccessBootstrap accessBootstrap,
-                   AuthenticationService authentication, AuthMode mode, DirectorySettings directory) {
+                   AuthenticationService authentication, AuthMode mode, DirectorySettings directory,
+                   NodeAgentService agents) {
+        this.agents = agents;
         this.mode = mode;
         this.directory = directory;
         this.database = database;
@@ -99,6 +103,8 @@ public final class Wiring implements AutoCloseable {
                     clock);
             PublicationService publications = new PublicationService(database.hosts(), database.nodes(),
                     database.tenants(), database.volumes(), database.publications(), transactions, mutations, clock);
+            NodeAgentService agents = new NodeAgentService(database.nodes(), database.volumes(), database.hosts(),
+                    database.publications(), database.nodeAgents(), transactions, mutations, clock);
             SystemService system = new SystemService(build, settings, database.nodes(), database.volumes(),
                     transactions, database.readiness());
             // Only the chosen mode's directory is built: LOCAL never reaches out to one.
@@ -112,7 +118,7 @@ public final class Wiring implements AutoCloseable {
             AccountService accounts = new AccountService(database.users(), database.sessions(), hasher, transactions,
                     mutations);
             UserService users = new UserService(database.users(), database.roles(), database.tenants(),
-                    database.sessions(), database.accessTokens(), hasher, transactions, mutations, clock);
+                    database.nodes(), database.sessions(), database.accessTokens(), hasher, transactions, mutations, clock);
             RoleService roles = new RoleService(database.roles(), database.users(), transactions, mutations);
             AccessTokenService tokens = new AccessTokenService(database.accessTokens(), database.users(), secrets,
                     transactions, mutations, clock);
@@ -131,8 +137,10 @@ public final class Wiring implements AutoCloseable {
                     new VolumeUseCases(volumes, volumes, volumes, volumes, volumes, volumes, volumes, volumes,
                             volumes, volumes, volumes, snapshots, snapshots, snapshots, snapshots, snapshots,
                             snapshots, snapshots, snapshots),
-                    new HostUseCases(hosts, hosts, hosts, hosts, publications, publications, publications));
-            return new Wiring(database, useCases, accessBootstrap, authentication, settings.authMode(), directory);
+                    new HostUseCases(hosts, hosts, hosts, hosts, publications, publications, publications),
+                    new UseCases.Agents(agents, agents, agents));
+            return new Wiring(database, useCases, accessBootstrap, authentication, settings.authMode(), directory,
+                    agents);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -179,6 +187,19 @@ public final class Wiring implements AutoCloseable {
         return accessBootstrap;
     }
 
+    /**
+     * Starts what the server runs in the background for the nodes' agents: waking long polls and
+     * sweeping silent nodes (offline commands never start it).
+     */
+    public void startNodeAgents() {
+        agents.start();
+    }
+
+    /** Makes every storage node whose agent went silent Unavailable now, as the background sweep does. */
+    public void sweepSilentNodes() {
+        agents.sweep();
+    }
+
     /** Work to do now and then: forget expired sessions. */
     public void housekeeping() {
         authentication.purgeExpiredSessions();
@@ -198,6 +219,7 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        agents.close();
         database.close();
     }
 }

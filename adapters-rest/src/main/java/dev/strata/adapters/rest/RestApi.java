@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest;
 
+import dev.strata.adapters.rest.agent.AgentResource;
 import dev.strata.adapters.rest.cluster.AccessTokensResource;
 import dev.strata.adapters.rest.cluster.AuditResource;
 import dev.strata.adapters.rest.cluster.ClusterNodesResource;
@@ -141,7 +142,8 @@ public final class RestApi {
 
         UseCases.Nodes nodes = useCases.nodes();
         config.register(new BackendResource(nodes.register(), nodes.list(), nodes.get(), nodes.update(),
-                nodes.remove()));
+                nodes.remove(), useCases.agents().list()));
+        config.register(new AgentResource(useCases.agents().desired(), useCases.agents().observed()));
         config.register(new ClusterNodesResource(nodes.listCluster(), nodes.getCluster()));
 
         config.register(new TenantResource(useCases.tenants()));

@@ -45,7 +45,13 @@ import dev.strata.application.port.in.system.ReadMetricsUseCase;
 /** Everything the HTTP API drives, grouped by concept. Bootstrap fills it in. */
 public record UseCases(System system, Sessions sessions, Users users, Roles roles, Tokens tokens, Audit audit,
                        Nodes nodes, TenantUseCases tenants, VolumeUseCases volumes,
-                       HostUseCases hosts) {
+                       HostUseCases hosts, Agents agents) {
+
+    /** The storage nodes' agents (API.md §8). */
+    public record Agents(dev.strata.application.port.in.agent.ReadDesiredStateUseCase desired,
+                         dev.strata.application.port.in.agent.ReportObservedStateUseCase observed,
+                         dev.strata.application.port.in.agent.ListNodeAgentsUseCase list) {
+    }
 
     public record System(BuildInfo build, GetSystemInfoUseCase info, CheckReadinessUseCase readiness,
                          ReadMetricsUseCase metrics) {

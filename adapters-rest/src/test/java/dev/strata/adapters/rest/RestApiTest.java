@@ -52,7 +52,7 @@ class RestApiTest {
                 new UseCases.Nodes((caller, declaration) -> {
                     throw DomainException.alreadyExists("exists");
                 }, failing, unused(), unused(), unused(), unused(), unused()),
-                unused(), unused(), unused());
+                unused(), unused(), unused(), new UseCases.Agents(unused(), unused(), unused()));
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
                 RestApi.resourceConfig(useCases), true);
         port = server.getListeners().iterator().next().getPort();
