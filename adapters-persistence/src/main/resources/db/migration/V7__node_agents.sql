@@ -2,8 +2,9 @@
 -- an agent must remove, and what each agent last reported. Times in epoch milliseconds, sizes in
 -- bytes. Plain SQL: every statement has the same meaning on PostgreSQL.
 
--- The storage node a user acts for (its agent's user); a node that goes takes the binding with it.
-ALTER TABLE users ADD COLUMN node_id TEXT REFERENCES nodes (id) ON DELETE SET NULL;
+-- The storage node a user acts for (its agent's user). Checked by the code when bound; no foreign
+-- key, so a removed node leaves a binding to nothing (which grants nothing).
+ALTER TABLE users ADD COLUMN node_id TEXT;
 
 -- Grows in the same write transaction as every change to what the node should export.
 CREATE TABLE node_generations (
