@@ -87,6 +87,7 @@ public final class StrataServer implements AutoCloseable {
                     .setPoolName("strata-worker").setCorePoolSize(WORKERS).setMaxPoolSize(WORKERS));
             listener.registerAddOn(new KeepAliveAfterErrors());
             http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
+            http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
             http.getServerConfiguration().addHttpHandler(new ConsoleHandler(), ConsoleHandler.CONTEXT);
 
             ServerTls.Config tlsConfig = tls == null ? null : await(tls);

@@ -88,6 +88,7 @@ public final class RestApi {
 
         config.register(new RequestIdFilter());
         config.register(new TrailingSlashFilter());
+        config.register(new RequestHeadersFilter());
         config.register(new ConsoleRedirectFilter());
         config.register(new RequestBodyFilter());
         config.register(new AuthenticationFilter(authenticate));
