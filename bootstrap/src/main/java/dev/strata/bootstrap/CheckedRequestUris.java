@@ -18,10 +18,16 @@ import org.glassfish.grizzly.http.server.Response;
 final class CheckedRequestUris extends HttpHandler {
 
     private final HttpHandler jersey;
+    /**
+     * Serves {@code /ui}. It sits behind this one handler rather than beside it: with two handlers
+     * Grizzly's mapper decodes the URI itself and answers a malformed one with a bare 500.
+     */
+    private final HttpHandler console;
 
-    CheckedRequestUris(HttpHandler jersey) {
+    CheckedRequestUris(HttpHandler jersey, HttpHandler console) {
         super(jersey.getName());
         this.jersey = jersey;
+        this.console = console;
     }
 
     @Override
@@ -41,7 +47,9 @@ final class CheckedRequestUris extends HttpHandler {
             problem = problem(request.getQueryString(), true);
         }
         if (problem == null) {
-            jersey.service(request, response);
+            String uri = request.getRequestURI();
+            boolean forConsole = uri.equals(ConsoleHandler.CONTEXT) || uri.startsWith(ConsoleHandler.CONTEXT + "/");
+            (forConsole ? console : jersey).service(request, response);
             return;
         }
         String id = RequestIds.accept(request.getHeader(RequestIds.HEADER));

@@ -88,7 +88,6 @@ public final class StrataServer implements AutoCloseable {
             listener.registerAddOn(new KeepAliveAfterErrors());
             http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
             http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
-            http.getServerConfiguration().addHttpHandler(new ConsoleHandler(), ConsoleHandler.CONTEXT);
 
             ServerTls.Config tlsConfig = tls == null ? null : await(tls);
             if (tlsConfig != null) {
@@ -119,12 +118,12 @@ public final class StrataServer implements AutoCloseable {
         }
     }
 
-    /** Puts {@link CheckedRequestUris} in front of Jersey's container, on the paths it served. */
+    /** Puts {@link CheckedRequestUris} in front of Jersey's container and the console, on the paths Jersey served. */
     private static void checkRequestUris(ServerConfiguration configuration) {
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(configuration.getHttpHandlersWithMapping());
         handlers.forEach((handler, registrations) -> {
             configuration.removeHttpHandler(handler);
-            configuration.addHttpHandler(new CheckedRequestUris(handler), registrations);
+            configuration.addHttpHandler(new CheckedRequestUris(handler, new ConsoleHandler()), registrations);
         });
     }
 

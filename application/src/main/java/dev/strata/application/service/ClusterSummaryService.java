@@ -92,11 +92,10 @@ public final class ClusterSummaryService implements ReadClusterSummaryUseCase {
                     .filter(h -> h.state(now) == HostState.OFFLINE)
                     .map(h -> new ClusterSummary.OfflineHost(h.id(), h.name(), h.nqn().value()))
                     .toList();
-            // The default tenant's budget is the whole pool, as GET /tenants shows it.
             long pool = total;
             List<Tenant> allTenants = tenants.all();
             List<ClusterSummary.TenantLine> tenantLines = allTenants.stream()
-                    .map(t -> new ClusterSummary.TenantLine(t.id(), t.name(), t.isDefault() ? pool : t.capacity(),
+                    .map(t -> new ClusterSummary.TenantLine(t.id(), t.name(), t.reportedOver(pool).capacity(),
                             t.consumed()))
                     .toList();
             long volumeCount = volumes.count();

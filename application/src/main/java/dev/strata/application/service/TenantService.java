@@ -133,6 +133,6 @@ public final class TenantService implements CreateTenantUseCase, ListTenantsUseC
         for (StorageNode node : nodes.all()) {
             pool = Bytes.saturatedAdd(pool, node.totalCapacity());
         }
-        return tenant.withPoolCapacity(pool);
+        return tenant.reportedOver(pool);
     }
 }

@@ -58,10 +58,13 @@ public final class Tenant {
         return new Tenant(id, name, capacity, totalIops, totalBandwidth, consumed, createdAt);
     }
 
-    /** The default tenant as reported: its capacity is the pool's, {@code poolCapacity}. */
-    public Tenant withPoolCapacity(long poolCapacity) {
+    /**
+     * This tenant as reported over a pool of {@code poolCapacity} bytes: the default tenant's
+     * capacity is the pool's, any other keeps its own budget.
+     */
+    public Tenant reportedOver(long poolCapacity) {
         if (!isDefault()) {
-            throw new IllegalStateException("only the default tenant's capacity is the pool's");
+            return this;
         }
         return restore(id, name, poolCapacity, totalIops, totalBandwidth, consumed, createdAt);
     }

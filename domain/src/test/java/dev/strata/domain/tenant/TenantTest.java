@@ -30,11 +30,18 @@ class TenantTest {
     }
 
     @Test
+    void anotherTenantIsReportedWithItsOwnBudgetWhateverThePool() {
+        Tenant acme = Tenant.create(new TenantId("acme"), "acme", 7, 0, 0, NOW);
+
+        assertThat(acme.reportedOver(100).capacity()).isEqualTo(7);
+    }
+
+    @Test
     void theDefaultTenantHasNoBudgetOfItsOwnAndCannotBeChanged() {
         Tenant fallback = Tenant.restore(TenantId.DEFAULT, "default", 0, 0, 0, 0, NOW);
         fallback.charge(Bytes.MAX_CAPACITY);
 
-        assertThat(fallback.withPoolCapacity(100).capacity()).isEqualTo(100);
+        assertThat(fallback.reportedOver(100).capacity()).isEqualTo(100);
         assertThatThrownBy(() -> fallback.changeCapacity(5)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> Tenant.create(TenantId.DEFAULT, "", 1, 0, 0, NOW))
                 .isInstanceOfSatisfying(DomainException.class,
