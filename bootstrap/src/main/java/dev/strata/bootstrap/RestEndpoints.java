@@ -14,6 +14,7 @@ import dev.strata.adapters.rest.ops.HealthResource;
 import dev.strata.adapters.rest.ops.MetricsResource;
 import dev.strata.adapters.rest.ops.OpenApiResource;
 import dev.strata.adapters.rest.ops.RequestMetrics;
+import dev.strata.adapters.rest.agent.AgentResource;
 import dev.strata.adapters.rest.provisioner.BackendResource;
 import dev.strata.adapters.rest.provisioner.CloneVolumeResource;
 import dev.strata.adapters.rest.provisioner.HostProbeResource;
@@ -84,7 +85,8 @@ final class RestEndpoints {
                 new AuditResource(app.audit()),
                 new ClusterNodesResource(nodes, nodes),
                 // provisioner
-                new BackendResource(nodes, nodes, nodes, nodes, nodes),
+                new BackendResource(nodes, nodes, nodes, nodes, nodes, app.agents()),
+                new AgentResource(app.agents(), app.agents()),
                 new TenantResource(tenants, tenants, tenants, tenants, tenants),
                 new VolumeResource(volumes, volumes, volumes, volumes, volumes, volumes),
                 new VolumeByAliasResource(volumes),

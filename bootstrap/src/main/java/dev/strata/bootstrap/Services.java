@@ -6,6 +6,7 @@ import dev.strata.application.service.AuditService;
 import dev.strata.application.service.AuthenticationService;
 import dev.strata.application.service.ClusterSummaryService;
 import dev.strata.application.service.HostService;
+import dev.strata.application.service.NodeAgentService;
 import dev.strata.application.service.NodeService;
 import dev.strata.application.service.PublicationService;
 import dev.strata.application.service.RoleService;
@@ -24,6 +25,6 @@ import dev.strata.application.service.VolumeService;
 public record Services(SystemService system, AuthenticationService authentication, AccountService accounts,
                        UserService users, RoleService roles, AccessTokenService tokens, AuditService audit,
                        NodeService nodes, TenantService tenants, VolumeService volumes, SnapshotService snapshots,
-                       HostService hosts, PublicationService publications,
+                       HostService hosts, PublicationService publications, NodeAgentService agents,
                        ClusterSummaryService summary) {
 }

@@ -95,6 +95,7 @@ public final class StrataServer implements AutoCloseable {
                 listener.setSSLEngineConfig(engineConfigurator(tlsConfig));
             }
             Optional<String> generatedAdminPassword = await(database);
+            wiring.startNodeAgents();
             http.start();
             URI baseUri = URI.create(scheme + "://" + hostForUri(settings.bind()) + ":" + listener.getPort() + "/");
             if (tlsConfig == null) {
@@ -169,6 +170,11 @@ public final class StrataServer implements AutoCloseable {
 
     public int port() {
         return baseUri.getPort();
+    }
+
+    /** Makes every storage node whose agent went silent Unavailable now, as the background sweep does each second. */
+    public void sweepSilentNodes() {
+        wiring.sweepSilentNodes();
     }
 
     /** Stops taking connections, lets requests in flight finish (up to 10 s), then closes the database. */

@@ -24,6 +24,7 @@ import dev.strata.application.service.AuthenticationService;
 import dev.strata.application.service.ClusterSummaryService;
 import dev.strata.application.service.HostService;
 import dev.strata.application.service.Mutations;
+import dev.strata.application.service.NodeAgentService;
 import dev.strata.application.service.NodeService;
 import dev.strata.application.service.PublicationService;
 import dev.strata.application.service.RoleService;
@@ -110,6 +111,8 @@ public final class Wiring implements AutoCloseable {
                     clock);
             PublicationService publications = new PublicationService(database.hosts(), database.nodes(),
                     database.tenants(), database.volumes(), database.publications(), transactions, mutations, clock);
+            NodeAgentService agents = new NodeAgentService(database.nodes(), database.volumes(), database.hosts(),
+                    database.publications(), database.nodeAgents(), transactions, mutations, clock);
             SystemService system = new SystemService(build, settings, database.nodes(), database.volumes(),
                     transactions, database.readiness());
             // Only the chosen mode's directory is built: LOCAL never reaches out to one.
@@ -123,7 +126,7 @@ public final class Wiring implements AutoCloseable {
             AccountService accounts = new AccountService(database.users(), database.sessions(), hasher, transactions,
                     mutations);
             UserService users = new UserService(database.users(), database.roles(), database.tenants(),
-                    database.sessions(), database.accessTokens(), hasher, transactions, mutations, clock);
+                    database.nodes(), database.sessions(), database.accessTokens(), hasher, transactions, mutations, clock);
             RoleService roles = new RoleService(database.roles(), database.users(), transactions, mutations);
             AccessTokenService tokens = new AccessTokenService(database.accessTokens(), database.users(), secrets,
                     transactions, mutations, clock);
@@ -131,7 +134,7 @@ public final class Wiring implements AutoCloseable {
             AccessBootstrap accessBootstrap = new AccessBootstrap(database.users(), database.roles(),
                     database.sessions(), hasher, secrets, transactions, mutations, clock);
             Services services = new Services(system, authentication, accounts, users, roles, tokens, audit, nodes,
-                    tenants, volumes, snapshots, hosts, publications, new ClusterSummaryService(settings,
+                    tenants, volumes, snapshots, hosts, publications, agents, new ClusterSummaryService(settings,
                     database.nodes(), database.volumes(), database.hosts(), database.tenants(), transactions, clock));
             return new Wiring(database, build, services, accessBootstrap, settings.authMode(), directory);
         } catch (RuntimeException e) {
@@ -180,6 +183,19 @@ public final class Wiring implements AutoCloseable {
         return accessBootstrap;
     }
 
+    /**
+     * Starts what the server runs in the background for the nodes' agents: waking long polls and
+     * sweeping silent nodes (offline commands never start it).
+     */
+    public void startNodeAgents() {
+        services.agents().start();
+    }
+
+    /** Makes every storage node whose agent went silent Unavailable now, as the background sweep does. */
+    public void sweepSilentNodes() {
+        services.agents().sweep();
+    }
+
     /** Work to do now and then: forget expired sessions. */
     public void housekeeping() {
         services.authentication().purgeExpiredSessions();
@@ -205,6 +221,7 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        services.agents().close();
         database.close();
     }
 }

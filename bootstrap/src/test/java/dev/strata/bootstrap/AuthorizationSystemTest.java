@@ -351,6 +351,11 @@ class AuthorizationSystemTest {
                 null));
 
         scenario("GET /v1/audit", c -> get("/v1/audit/"));
+
+        scenario("GET /v1/agent/nodes/{persistentID}/desired", c -> get("/v1/agent/nodes/" + node() + "/desired"));
+        scenario("PUT /v1/agent/nodes/{persistentID}/observed", c -> new Call("PUT", "/v1/agent/nodes/" + node()
+                + "/observed", "{\"generation\": 1, \"agentVersion\": \"a\", \"intervalSeconds\": 10,"
+                + " \"totalCapacity\": 1099511627776, \"freeCapacity\": 0}"));
     }
 
     @Test

@@ -163,6 +163,13 @@ class HostsBadInputSystemTest {
         assertThat(api.get("/targets?hostId=" + H1).json().findValuesAsText("volumeId"))
                 .containsExactlyInAnyOrder(VOL, ACME_VOL);
         assertThat(acme.post("/unpublish", "{\"volId\": \"" + ACME_VOL + "\"}").status()).isEqualTo(200);
-        assertThat(state()).isEqualTo(before);
+        List<String> after = state();
+        assertThat(withoutGenerations(after)).as("all as before, but the node's generation, which moved twice")
+                .isEqualTo(withoutGenerations(before));
+        before = after;
+    }
+
+    private static List<String> withoutGenerations(List<String> state) {
+        return state.stream().map(body -> body.replaceAll("\"desiredGeneration\":\\d+", "")).toList();
     }
 }

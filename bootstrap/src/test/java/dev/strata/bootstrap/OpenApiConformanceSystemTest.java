@@ -170,6 +170,13 @@ class OpenApiConformanceSystemTest {
         call(admin, "GET", "/backends/" + spare, null, "/backends/{persistentID}", 200);
         call(admin, "PUT", "/backends/" + spare, "{\"state\": \"maintenance\"}", "/backends/{persistentID}", 200);
         call(admin, "GET", "/backends/no-such-node", null, "/backends/{persistentID}", 404);
+        call(admin, "GET", "/v1/agent/nodes/" + spare + "/desired?after=0&wait=0", null,
+                "/v1/agent/nodes/{persistentID}/desired", 200);
+        call(admin, "GET", "/v1/agent/nodes/" + spare + "/desired?wait=x", null,
+                "/v1/agent/nodes/{persistentID}/desired", 400);
+        call(admin, "PUT", "/v1/agent/nodes/" + spare + "/observed", "{\"generation\": 1, \"agentVersion\": \"a\","
+                + " \"intervalSeconds\": 10, \"totalCapacity\": 10737418240, \"freeCapacity\": 0}",
+                "/v1/agent/nodes/{persistentID}/observed", 200);
         call(admin, "DELETE", "/backends/" + spare, null, "/backends/{persistentID}", 200);
         call(admin, "GET", "/v1/cluster/nodes/", null, 200);
         call(admin, "GET", "/v1/cluster/nodes/1", null, "/v1/cluster/nodes/{id}", 200);

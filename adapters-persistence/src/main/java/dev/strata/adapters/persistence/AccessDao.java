@@ -57,12 +57,12 @@ interface AccessDao {
 
     // users
 
-    @SqlUpdate("INSERT INTO users (id, name, name_key, password_hash, enabled, tenant_id, created_at)"
-            + " VALUES (:id, :name, :nameKey, :passwordHash, :enabled, :tenantId, :createdAt)")
+    @SqlUpdate("INSERT INTO users (id, name, name_key, password_hash, enabled, tenant_id, created_at, node_id)"
+            + " VALUES (:id, :name, :nameKey, :passwordHash, :enabled, :tenantId, :createdAt, :nodeId)")
     void insertUser(@BindMethods UserRow row);
 
     @SqlUpdate("UPDATE users SET name = :name, name_key = :nameKey, password_hash = :passwordHash,"
-            + " enabled = :enabled, tenant_id = :tenantId WHERE id = :id")
+            + " enabled = :enabled, tenant_id = :tenantId, node_id = :nodeId WHERE id = :id")
     int updateUser(@BindMethods UserRow row);
 
     @SqlUpdate("DELETE FROM users WHERE id = :id")
@@ -74,7 +74,7 @@ interface AccessDao {
     @SqlBatch("INSERT INTO user_roles (user_id, role_key) VALUES (:userId, :roleKey)")
     void insertUserRoles(@BindMethods List<UserRoleRow> rows);
 
-    String USER_COLUMNS = "id, name, name_key, password_hash, enabled, tenant_id, created_at";
+    String USER_COLUMNS = "id, name, name_key, password_hash, enabled, tenant_id, created_at, node_id";
 
     @SqlQuery("SELECT " + USER_COLUMNS + " FROM users WHERE id = :id")
     Optional<UserRow> findUser(@Bind("id") long id);
@@ -85,7 +85,7 @@ interface AccessDao {
     @SqlQuery("SELECT " + USER_COLUMNS + " FROM users WHERE id > :after ORDER BY id LIMIT :limit")
     List<UserRow> users(@Bind("after") long after, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT u.id, u.name, u.name_key, u.password_hash, u.enabled, u.tenant_id, u.created_at"
+    @SqlQuery("SELECT u.id, u.name, u.name_key, u.password_hash, u.enabled, u.tenant_id, u.created_at, u.node_id"
             + " FROM user_roles ur JOIN users u ON u.id = ur.user_id"
             + " WHERE ur.role_key = :key AND u.id > :after ORDER BY u.id LIMIT :limit")
     List<UserRow> usersWithRole(@Bind("key") String key, @Bind("after") long after, @Bind("limit") int limit);

@@ -13,7 +13,7 @@ public final class AccessRows {
     }
 
     public record UserRow(long id, String name, String nameKey, String passwordHash, boolean enabled,
-                          String tenantId, long createdAt) {
+                          String tenantId, long createdAt, String nodeId) {
     }
 
     public record UserRoleRow(long userId, String roleKey, String roleName) {

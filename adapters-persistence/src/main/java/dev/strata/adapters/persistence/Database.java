@@ -3,6 +3,7 @@ package dev.strata.adapters.persistence;
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Hosts;
+import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Readiness;
@@ -46,6 +47,8 @@ public interface Database extends AutoCloseable {
     Hosts hosts();
 
     Publications publications();
+
+    NodeAgents nodeAgents();
 
     Readiness readiness();
 

@@ -3,6 +3,7 @@ package dev.strata.adapters.persistence;
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Hosts;
+import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Readiness;
@@ -37,6 +38,7 @@ public abstract class JdbiDatabase implements Database {
     private final JdbiSnapshots snapshots;
     private final JdbiHosts hosts;
     private final JdbiPublications publications;
+    private final JdbiNodeAgents nodeAgents;
 
     protected JdbiDatabase(Connections connections) {
         this.connections = connections;
@@ -52,6 +54,7 @@ public abstract class JdbiDatabase implements Database {
         this.snapshots = new JdbiSnapshots(transactions);
         this.hosts = new JdbiHosts(transactions);
         this.publications = new JdbiPublications(transactions);
+        this.nodeAgents = new JdbiNodeAgents(transactions);
     }
 
     /** Reads the nodes once, so that the first request finds the statements and the rows warm. */
@@ -117,6 +120,11 @@ public abstract class JdbiDatabase implements Database {
     @Override
     public Publications publications() {
         return publications;
+    }
+
+    @Override
+    public NodeAgents nodeAgents() {
+        return nodeAgents;
     }
 
     @Override

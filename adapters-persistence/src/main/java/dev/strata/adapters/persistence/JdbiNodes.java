@@ -106,6 +106,7 @@ final class JdbiNodes implements Nodes {
                 .mapToObj(i -> new NodePortalRow(node.id().value(), i, portals.get(i).ip(), portals.get(i).port(),
                         portals.get(i).transport().name())).toList());
         dao.recordNumber(node.number());
+        transactions.writeHandle().dao(NodeAgentDao.class).start(node.id().value());
         declared.put(row.id(), node.declaration());
         rows().ifPresent(rows -> rows.byId.put(row.id(), row));
     }
@@ -113,10 +114,15 @@ final class JdbiNodes implements Nodes {
     @Override
     public void update(StorageNode node) {
         NodeRow row = toRow(node);
+        NodeRow before = rows().map(rows -> rows.byId.get(row.id())).orElse(null);
         if (transactions.writeHandle().dao(NodeDao.class).update(row) != 1) {
             throw new IllegalStateException("node " + node.id() + " does not exist");
         }
         rows().ifPresent(rows -> rows.byId.put(row.id(), row));
+        if (before == null || !before.state().equals(row.state()) || !before.rack().equals(row.rack())
+                || !before.zone().equals(row.zone()) || !before.region().equals(row.region())) {
+            JdbiNodeAgents.bump(transactions.writeHandle(), List.of(row.id()));
+        }
     }
 
     @Override

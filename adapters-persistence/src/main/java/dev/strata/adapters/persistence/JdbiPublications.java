@@ -75,6 +75,7 @@ final class JdbiPublications implements Publications {
         PublicationDao dao = transactions.writeHandle().dao(PublicationDao.class);
         String host = target.host().value();
         String node = target.node().value();
+        JdbiNodeAgents.bump(transactions.writeHandle(), List.of(node));
         if (target.isEmpty()) {
             dao.deleteAllNamespaces(host, node);
             dao.deleteTarget(host, node);
@@ -119,6 +120,14 @@ final class JdbiPublications implements Publications {
                         dao.namespacesOfVolume(volume.get().value()));
             }
             return assemble(dao.allTargets(), dao.allNamespaces());
+        }));
+    }
+
+    @Override
+    public List<Target> targetsOn(NodeId node) {
+        return transactions.read(() -> transactions.withHandle(h -> {
+            PublicationDao dao = h.dao(PublicationDao.class);
+            return assemble(dao.targetsOn(node.value()), dao.namespacesOn(node.value()));
         }));
     }
 

@@ -8,6 +8,7 @@ import dev.strata.domain.access.RoleName;
 import dev.strata.domain.access.User;
 import dev.strata.domain.access.UserId;
 import dev.strata.domain.access.UserName;
+import dev.strata.domain.node.NodeId;
 import dev.strata.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -94,15 +95,20 @@ final class JdbiUsers implements Users {
                 .rolesOf(rows.stream().map(UserRow::id).toList()).stream()
                 .collect(Collectors.groupingBy(UserRoleRow::userId,
                         Collectors.mapping(r -> new RoleName(r.roleName()), Collectors.toSet())));
-        return rows.stream().map(row -> User.restore(UserId.of(row.id()), new UserName(row.name()),
-                new PasswordHash(row.passwordHash()), row.enabled(),
-                Optional.ofNullable(row.tenantId()).map(TenantId::new), roles.getOrDefault(row.id(), Set.of()),
-                Instant.ofEpochMilli(row.createdAt()))).toList();
+        return rows.stream().map(row -> {
+            User user = User.restore(UserId.of(row.id()), new UserName(row.name()),
+                    new PasswordHash(row.passwordHash()), row.enabled(),
+                    Optional.ofNullable(row.tenantId()).map(TenantId::new), roles.getOrDefault(row.id(), Set.of()),
+                    Instant.ofEpochMilli(row.createdAt()));
+            user.bindToNode(Optional.ofNullable(row.nodeId()).map(NodeId::new));
+            return user;
+        }).toList();
     }
 
     private static UserRow toRow(User user) {
         return new UserRow(user.id().number(), user.name().value(), user.name().key(), user.password().encoded(),
-                user.enabled(), user.tenant().map(TenantId::value).orElse(null), user.createdAt().toEpochMilli());
+                user.enabled(), user.tenant().map(TenantId::value).orElse(null), user.createdAt().toEpochMilli(),
+                user.node().map(NodeId::value).orElse(null));
     }
 
     private static List<UserRoleRow> roleRows(User user) {

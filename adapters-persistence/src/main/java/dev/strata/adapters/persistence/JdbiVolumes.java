@@ -39,27 +39,57 @@ final class JdbiVolumes implements Volumes {
         VolumeDao dao = transactions.writeHandle().dao(VolumeDao.class);
         dao.insert(toRow(volume));
         dao.upsertReplicas(replicaRows(volume));
+        JdbiNodeAgents.bump(transactions.writeHandle(), nodeIds(volume));
     }
 
     @Override
     public void update(Volume volume) {
-        VolumeDao dao = transactions.writeHandle().dao(VolumeDao.class);
+        PooledHandle handle = transactions.writeHandle();
+        VolumeDao dao = handle.dao(VolumeDao.class);
+        long capacityBefore = dao.capacity(volume.id().value()).orElse(-1L);
         if (dao.update(toRow(volume)) != 1) {
             throw new IllegalStateException("volume " + volume.id() + " does not exist");
         }
         Set<String> kept = new HashSet<>();
         volume.replicas().forEach(r -> kept.add(r.id().value()));
-        for (String id : dao.replicaIds(volume.id().value())) {
-            if (!kept.contains(id)) {
-                dao.deleteReplica(id);
+        Set<String> touched = new HashSet<>();
+        Map<String, String> dropped = new java.util.LinkedHashMap<>();
+        Set<String> had = new HashSet<>();
+        for (VolumeDao.ReplicaNode stored : dao.replicaNodes(volume.id().value())) {
+            had.add(stored.id());
+            touched.add(stored.nodeId());
+            if (!kept.contains(stored.id())) {
+                dao.deleteReplica(stored.id());
+                dropped.put(stored.id(), stored.nodeId());
             }
         }
         dao.upsertReplicas(replicaRows(volume));
+        JdbiNodeAgents.retire(handle, dropped, Instant.now());
+        if (capacityBefore != volume.capacity() || !had.equals(kept)) {
+            touched.addAll(nodeIds(volume));
+            JdbiNodeAgents.bump(handle, touched);
+        }
     }
 
     @Override
     public void remove(VolumeId id) {
-        transactions.writeHandle().dao(VolumeDao.class).delete(id.value());
+        PooledHandle handle = transactions.writeHandle();
+        VolumeDao dao = handle.dao(VolumeDao.class);
+        Map<String, String> replicas = new java.util.LinkedHashMap<>();
+        dao.replicaNodes(id.value()).forEach(r -> replicas.put(r.id(), r.nodeId()));
+        dao.delete(id.value());
+        JdbiNodeAgents.retire(handle, replicas, Instant.now());
+        JdbiNodeAgents.bump(handle, replicas.values());
+    }
+
+    @Override
+    public List<Volume> onNode(NodeId node) {
+        return transactions.withHandle(h -> VolumeQueries.list(VolumeQueries.onNode(h, node.value()))).stream()
+                .map(JdbiVolumes::toVolume).toList();
+    }
+
+    private static List<String> nodeIds(Volume volume) {
+        return volume.replicas().stream().map(r -> r.node().value()).toList();
     }
 
     @Override

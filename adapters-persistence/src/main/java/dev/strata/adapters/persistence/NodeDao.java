@@ -32,6 +32,7 @@ interface NodeDao {
     void insertPortals(@BindMethods List<NodePortalRow> rows);
 
     @SqlUpdate("UPDATE nodes SET rack = :rack, zone = :zone, region = :region, state = :state,"
+            + " total_capacity = :totalCapacity,"
             + " allocated_capacity = :allocatedCapacity, provisioned_capacity = :provisionedCapacity,"
             + " allocated_iops = :allocatedIops, allocated_bandwidth = :allocatedBandwidth, updated_at = :updatedAt"
             + " WHERE id = :id")

@@ -88,6 +88,12 @@ interface PublicationDao {
     @SqlQuery(TARGET + TARGET_ORDER)
     List<TargetRow> allTargets();
 
+    @SqlQuery(TARGET + " WHERE t.node_id = :node ORDER BY t.name")
+    List<TargetRow> targetsOn(@Bind("node") String node);
+
+    @SqlQuery(NAMESPACE + " WHERE n.node_id = :node" + NAMESPACE_ORDER)
+    List<NamespaceRow> namespacesOn(@Bind("node") String node);
+
     @SqlQuery(NAMESPACE + NAMESPACE_ORDER)
     List<NamespaceRow> allNamespaces();
 

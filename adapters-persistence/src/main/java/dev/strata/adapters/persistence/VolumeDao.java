@@ -30,6 +30,16 @@ interface VolumeDao {
     @SqlQuery("SELECT id FROM replicas WHERE volume_id = :volumeId")
     List<String> replicaIds(@Bind("volumeId") String volumeId);
 
+    record ReplicaNode(String id, String nodeId) {
+    }
+
+    @SqlQuery("SELECT id, node_id FROM replicas WHERE volume_id = :volumeId")
+    @RegisterConstructorMapper(ReplicaNode.class)
+    List<ReplicaNode> replicaNodes(@Bind("volumeId") String volumeId);
+
+    @SqlQuery("SELECT capacity FROM volumes WHERE id = :id")
+    java.util.Optional<Long> capacity(@Bind("id") String id);
+
     @SqlUpdate("DELETE FROM replicas WHERE id = :id")
     void deleteReplica(@Bind("id") String id);
 

@@ -69,6 +69,13 @@ final class VolumeQueries {
                 .bind("tenant", tenant).bind("after", after);
     }
 
+    /** Every volume, of any tenant, with a replica on the node. */
+    static Query onNode(PooledHandle handle, String node) {
+        return query(handle, SELECT + " FROM volumes v JOIN replicas r ON r.volume_id = v.id"
+                + " WHERE v.id IN (SELECT volume_id FROM replicas WHERE node_id = :node)" + ORDER)
+                .bind("node", node);
+    }
+
     private static Query query(PooledHandle handle, String sql) {
         return handle.handle().createQuery(sql);
     }

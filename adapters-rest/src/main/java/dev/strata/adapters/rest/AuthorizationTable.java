@@ -10,6 +10,7 @@ import static dev.strata.domain.access.Privilege.PRIVILEGE_HOST_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_HOST_WRITE;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_LOCAL_USER_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_LOCAL_USER_WRITE;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_NODE_AGENT;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_ROLE_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_ROLE_WRITE;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_TENANT_READ;
@@ -154,7 +155,10 @@ public final class AuthorizationTable {
             ownOr(PRIVILEGE_ACCESS_TOKENS_WRITE, "PATCH", "/v1/auth/access-tokens/{id}"),
             ownOr(PRIVILEGE_ACCESS_TOKENS_WRITE, "DELETE", "/v1/auth/access-tokens/{id}"),
 
-            needs(PRIVILEGE_AUDIT_READ, "GET", "/v1/audit"));
+            needs(PRIVILEGE_AUDIT_READ, "GET", "/v1/audit"),
+            // a caller bound to a storage node may act for that node alone
+            needs(PRIVILEGE_NODE_AGENT, "GET", "/v1/agent/nodes/{persistentID}/desired"),
+            needs(PRIVILEGE_NODE_AGENT, "PUT", "/v1/agent/nodes/{persistentID}/observed"));
 
     private AuthorizationTable() {
     }

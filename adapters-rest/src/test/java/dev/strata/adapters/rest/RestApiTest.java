@@ -37,7 +37,7 @@ class RestApiTest {
             throw DomainException.alreadyExists("exists");
         };
         server = RestServer.serving(new BackendResource(register, failing, useCase(GetNodeUseCase.class),
-                useCase(UpdateNodeUseCase.class), useCase(RemoveNodeUseCase.class)));
+                useCase(UpdateNodeUseCase.class), useCase(RemoveNodeUseCase.class), caller -> java.util.Map.of()));
         port = server.port();
     }
 

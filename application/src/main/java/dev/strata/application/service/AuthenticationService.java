@@ -315,7 +315,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
                 roles.find(role).map(Role::name).ifPresent(known::add);
             }
             return new Principal("", name, method, known.stream().map(RoleName::value).collect(Collectors.toSet()),
-                    roles.privilegesOf(known), Optional.empty(), tokenId, origin);
+                    roles.privilegesOf(known), Optional.empty(), tokenId, origin, Optional.empty());
         });
     }
 

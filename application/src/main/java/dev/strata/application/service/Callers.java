@@ -18,6 +18,6 @@ final class Callers {
     static Principal of(User user, Roles roles, AuthMethod method, Optional<String> tokenId, RequestOrigin origin) {
         return new Principal(user.id().value(), user.name().value(), method,
                 user.roles().stream().map(RoleName::value).collect(Collectors.toSet()),
-                roles.privilegesOf(user.roles()), user.tenant(), tokenId, origin);
+                roles.privilegesOf(user.roles()), user.tenant(), tokenId, origin, user.node());
     }
 }

@@ -11,6 +11,7 @@ import dev.strata.application.port.in.access.SetPasswordUseCase;
 import dev.strata.application.port.in.access.UpdateUserCommand;
 import dev.strata.application.port.in.access.UpdateUserUseCase;
 import dev.strata.application.port.out.AccessTokens;
+import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.PasswordHasher;
 import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;
@@ -27,6 +28,7 @@ import dev.strata.domain.access.Role;
 import dev.strata.domain.access.RoleName;
 import dev.strata.domain.access.User;
 import dev.strata.domain.access.UserId;
+import dev.strata.domain.node.NodeId;
 import dev.strata.domain.tenant.TenantId;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
     private final Users users;
     private final Roles roles;
     private final Tenants tenants;
+    private final Nodes nodes;
     private final Sessions sessions;
     private final AccessTokens accessTokens;
     private final PasswordHasher hasher;
@@ -49,11 +52,12 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
     private final Mutations mutations;
     private final InstantSource clock;
 
-    public UserService(Users users, Roles roles, Tenants tenants, Sessions sessions, AccessTokens accessTokens,
+    public UserService(Users users, Roles roles, Tenants tenants, Nodes nodes, Sessions sessions, AccessTokens accessTokens,
                        PasswordHasher hasher, Transactions transactions, Mutations mutations, InstantSource clock) {
         this.users = users;
         this.roles = roles;
         this.tenants = tenants;
+        this.nodes = nodes;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.hasher = hasher;
@@ -100,8 +104,10 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
                         throw DomainException.alreadyExists("user " + existing.name() + " exists");
                     });
                     command.tenant().ifPresent(this::requireTenant);
+                    command.node().ifPresent(this::requireNode);
                     User user = User.create(users.nextId(), command.name(), hash, canonical(command.roles()),
                             command.tenant(), clock.instant());
+                    user.bindToNode(command.node());
                     users.add(user);
                     return user;
                 });
@@ -129,6 +135,10 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
                     command.tenant().ifPresent(tenant -> {
                         tenant.ifPresent(this::requireTenant);
                         user.confineTo(tenant);
+                    });
+                    command.node().ifPresent(node -> {
+                        node.ifPresent(this::requireNode);
+                        user.bindToNode(node);
                     });
                     if (enabledAfter) {
                         user.enable();
@@ -171,6 +181,13 @@ public final class UserService implements ListUsersUseCase, GetUserUseCase, Crea
     private void requireTenant(TenantId tenant) {
         if (tenants.find(tenant).isEmpty()) {
             throw DomainException.invalidInput("tenant " + tenant + " does not exist");
+        }
+    }
+
+    /** A user can be bound only to a storage node that is registered. */
+    private void requireNode(NodeId node) {
+        if (nodes.find(node).isEmpty()) {
+            throw DomainException.invalidInput("node_id: storage node " + node + " does not exist");
         }
     }
 

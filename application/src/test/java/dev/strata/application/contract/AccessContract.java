@@ -129,7 +129,7 @@ public abstract class AccessContract {
         assertThat(found.version()).isEqualTo(3);
         assertThat(roles().find(BuiltInRoles.ADMIN).orElseThrow().isBuiltIn()).isTrue();
         assertThat(roles().all()).extracting(r -> r.name().value())
-                .containsExactly("admin", "monitor", "network", "Operators", "storage");
+                .containsExactly("admin", "monitor", "network", "node-agent", "Operators", "storage");
         assertThat(roles().privilegesOf(Set.of(OPERATORS, BuiltInRoles.NETWORK, new RoleName("nobody"))))
                 .contains(Privilege.PRIVILEGE_AUDIT_READ, Privilege.PRIVILEGE_BACKEND_WRITE)
                 .doesNotContain(Privilege.PRIVILEGE_LOCAL_USER_READ);

@@ -12,12 +12,16 @@ import dev.strata.domain.host.HostNqn;
 import dev.strata.domain.host.Namespace;
 import dev.strata.domain.host.Publication;
 import dev.strata.domain.host.Target;
+import dev.strata.domain.node.AgentReport;
 import dev.strata.domain.node.NodeId;
+import dev.strata.domain.node.NodeState;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.tenant.Tenant;
 import dev.strata.domain.tenant.TenantId;
 import dev.strata.domain.volume.Provisioning;
 import dev.strata.domain.volume.Replica;
+import dev.strata.domain.volume.ReplicaId;
+import dev.strata.domain.volume.ReplicaState;
 import dev.strata.domain.volume.StorageClass;
 import dev.strata.domain.volume.Volume;
 import dev.strata.domain.volume.VolumeId;
@@ -26,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,5 +215,126 @@ public abstract class HostsContract {
         assertThat(ports().publications().isPublished(volume.id())).isFalse();
         assertThat(ports().publications().target(alpha.id(), nodes.get(0))).isEmpty();
         assertThat(ports().hosts().find(alpha.id()).orElseThrow().lastProbe()).isEqualTo(NOW);
+    }
+
+    // Node agents: generations bump in the transaction of the change, retired replicas are kept.
+
+    private Map<NodeId, Long> generations() {
+        return ports().transactions().read(() -> ports().agents().generations());
+    }
+
+    private long bumped(Map<NodeId, Long> before, NodeId node) {
+        return generations().get(node) - before.get(node);
+    }
+
+    @Test
+    void aRegisteredNodeStartsAtGenerationOne() {
+        assertThat(generations()).containsOnlyKeys(nodes).allSatisfy((node, generation) ->
+                assertThat(generation).isEqualTo(1L));
+    }
+
+    @Test
+    void placingAVolumeBumpsExactlyTheNodesOfItsReplicas() {
+        Map<NodeId, Long> before = generations();
+
+        Volume volume = stored(ACME, true, nodes.get(0), nodes.get(1));
+
+        assertThat(bumped(before, nodes.get(0))).isEqualTo(1);
+        assertThat(bumped(before, nodes.get(1))).isEqualTo(1);
+        assertThat(bumped(before, nodes.get(2))).isZero();
+        assertThat(ports().transactions().read(() -> ports().volumes().onNode(nodes.get(1))))
+                .extracting(Volume::id).containsExactly(volume.id());
+        assertThat(ports().transactions().read(() -> ports().volumes().onNode(nodes.get(2)))).isEmpty();
+    }
+
+    @Test
+    void expandingBumpsAndRecordingAReplicaStateDoesNot() {
+        Volume volume = stored(ACME, true, nodes.get(0));
+        Map<NodeId, Long> before = generations();
+
+        volume.recordState(volume.replicas().get(0).id(), ReplicaState.MISSING, NOW);
+        ports().transactions().write(() -> ports().volumes().update(volume));
+        assertThat(bumped(before, nodes.get(0))).isZero();
+
+        volume.expandTo(2 * Bytes.GIB);
+        ports().transactions().write(() -> ports().volumes().update(volume));
+        assertThat(bumped(before, nodes.get(0))).isEqualTo(1);
+    }
+
+    @Test
+    void aReplicaAddedOrRemovedBumpsItsNodeAndARemovedOneIsRetiredUntilForgotten() {
+        Volume volume = stored(ACME, true, nodes.get(0));
+        Map<NodeId, Long> before = generations();
+
+        Replica added = volume.addReplica(nodes.get(2), NOW);
+        ports().transactions().write(() -> ports().volumes().update(volume));
+        assertThat(bumped(before, nodes.get(2))).isEqualTo(1);
+
+        volume.removeReplica(added.id());
+        ports().transactions().write(() -> ports().volumes().update(volume));
+        assertThat(bumped(before, nodes.get(2))).isEqualTo(2);
+        assertThat(ports().transactions().read(() -> ports().agents().retired(nodes.get(2))))
+                .containsExactly(added.id());
+        assertThat(ports().transactions().read(() -> ports().agents().retired(nodes.get(0)))).isEmpty();
+
+        ports().transactions().write(() -> ports().agents().keepRetired(nodes.get(2), List.of(added.id())));
+        assertThat(ports().transactions().read(() -> ports().agents().retired(nodes.get(2))))
+                .containsExactly(added.id());
+        ports().transactions().write(() -> ports().agents().keepRetired(nodes.get(2),
+                List.of(new ReplicaId("11111111-2222-3333-4444-555555555555"))));
+        assertThat(ports().transactions().read(() -> ports().agents().retired(nodes.get(2)))).isEmpty();
+    }
+
+    @Test
+    void deletingAVolumeRetiresEveryReplicaAndBumpsTheirNodes() {
+        Volume volume = stored(ACME, true, nodes.get(0), nodes.get(1));
+        Map<NodeId, Long> before = generations();
+
+        ports().transactions().write(() -> ports().volumes().remove(volume.id()));
+
+        assertThat(bumped(before, nodes.get(0))).isEqualTo(1);
+        assertThat(bumped(before, nodes.get(1))).isEqualTo(1);
+        assertThat(ports().transactions().read(() -> ports().agents().retired(nodes.get(1))))
+                .containsExactly(volume.replicas().get(1).id());
+    }
+
+    @Test
+    void aTargetSavedBumpsItsNodeAndAFailedTransactionBumpsNothing() {
+        Volume volume = stored(ACME, true, nodes.get(1));
+        Map<NodeId, Long> before = generations();
+
+        publish(volume, alpha);
+        assertThat(bumped(before, nodes.get(1))).isEqualTo(1);
+        assertThat(bumped(before, nodes.get(0))).isZero();
+        assertThat(ports().transactions().read(() -> ports().publications().targetsOn(nodes.get(1))))
+                .extracting(Target::host).containsExactly(alpha.id());
+
+        Volume unpublished = stored(ACME, true, nodes.get(1));
+        Map<NodeId, Long> beforeRollback = generations();
+        assertThatThrownBy(() -> ports().transactions().write(() -> {
+            ports().volumes().remove(unpublished.id());
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(bumped(beforeRollback, nodes.get(1))).isZero();
+        assertThat(ports().transactions().read(() -> ports().agents().retired(nodes.get(1)))).isEmpty();
+    }
+
+    @Test
+    void aNodeStateChangeBumpsAndAReportIsKeptWhole() {
+        Map<NodeId, Long> before = generations();
+        StorageNode node = ports().nodes().find(nodes.get(0)).orElseThrow();
+        node.changeState(NodeState.MAINTENANCE, NOW);
+        ports().transactions().write(() -> ports().nodes().update(node));
+        assertThat(bumped(before, nodes.get(0))).isEqualTo(1);
+
+        AgentReport report = new AgentReport(nodes.get(0), NOW, Duration.ofSeconds(10), "agent 1.0", 7,
+                100 * Bytes.GIB, 60 * Bytes.GIB, List.of(new AgentReport.SubsystemReport("nqn.x", "Failed", "no port")),
+                List.of("strata-old.img"));
+        ports().transactions().write(() -> ports().agents().saveReport(report));
+        ports().transactions().write(() -> ports().agents().saveReport(report));
+
+        assertThat(ports().transactions().read(() -> ports().agents().report(nodes.get(0)))).contains(report);
+        assertThat(ports().transactions().read(() -> ports().agents().reports())).containsExactly(report);
+        assertThat(bumped(before, nodes.get(0))).isEqualTo(1);
     }
 }

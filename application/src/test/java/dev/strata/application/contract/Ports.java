@@ -2,6 +2,7 @@ package dev.strata.application.contract;
 
 import dev.strata.application.fake.InMemoryAuditLog;
 import dev.strata.application.fake.InMemoryHosts;
+import dev.strata.application.fake.InMemoryNodeAgents;
 import dev.strata.application.fake.InMemoryNodes;
 import dev.strata.application.fake.InMemoryPublications;
 import dev.strata.application.fake.InMemorySnapshots;
@@ -10,6 +11,7 @@ import dev.strata.application.fake.InMemoryTransactions;
 import dev.strata.application.fake.InMemoryVolumes;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Hosts;
+import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Snapshots;
@@ -19,7 +21,7 @@ import dev.strata.application.port.out.Volumes;
 
 /** Every out-port the volume and host use cases need, from one implementation: the fakes or a database. */
 public record Ports(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Hosts hosts,
-                    Publications publications, AuditLog auditLog, Transactions transactions) {
+                    Publications publications, AuditLog auditLog, Transactions transactions, NodeAgents agents) {
 
     /** The in-memory fakes, enlisted in one transaction manager. */
     public static Ports inMemory() {
@@ -28,14 +30,16 @@ public record Ports(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots sna
 
     /** The in-memory fakes with the given publications, enlisted in one transaction manager. */
     public static Ports inMemory(InMemoryPublications publications) {
-        InMemoryNodes nodes = new InMemoryNodes();
+        InMemoryNodeAgents agents = new InMemoryNodeAgents();
+        publications.tracking(agents);
+        InMemoryNodes nodes = new InMemoryNodes().tracking(agents);
         InMemoryHosts hosts = new InMemoryHosts();
         InMemoryTenants tenants = new InMemoryTenants();
-        InMemoryVolumes volumes = new InMemoryVolumes();
+        InMemoryVolumes volumes = new InMemoryVolumes().tracking(agents);
         InMemorySnapshots snapshots = new InMemorySnapshots();
         InMemoryAuditLog audit = new InMemoryAuditLog();
         InMemoryTransactions transactions = new InMemoryTransactions().enlist(nodes, tenants, volumes, snapshots, hosts,
-                publications, audit);
-        return new Ports(nodes, tenants, volumes, snapshots, hosts, publications, audit, transactions);
+                publications, audit, agents);
+        return new Ports(nodes, tenants, volumes, snapshots, hosts, publications, audit, transactions, agents);
     }
 }

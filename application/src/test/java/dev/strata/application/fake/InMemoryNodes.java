@@ -14,6 +14,13 @@ public final class InMemoryNodes implements Nodes, InMemoryTransactions.Particip
 
     private final Map<NodeId, StorageNode> byId = new LinkedHashMap<>();
     private int highestNumber;
+    private InMemoryNodeAgents agents = new InMemoryNodeAgents();
+
+    /** Starts and bumps generations in {@code shared}, as the database does in its tables. */
+    public InMemoryNodes tracking(InMemoryNodeAgents shared) {
+        this.agents = shared;
+        return this;
+    }
 
     @Override
     public synchronized void add(StorageNode node) {
@@ -22,6 +29,7 @@ public final class InMemoryNodes implements Nodes, InMemoryTransactions.Particip
         }
         byId.put(node.id(), copy(node));
         highestNumber = Math.max(highestNumber, node.number());
+        agents.start(node.id());
     }
 
     @Override
@@ -29,12 +37,16 @@ public final class InMemoryNodes implements Nodes, InMemoryTransactions.Particip
         if (!byId.containsKey(node.id())) {
             throw new IllegalStateException("node " + node.id() + " does not exist");
         }
-        byId.put(node.id(), copy(node));
+        StorageNode before = byId.put(node.id(), copy(node));
+        if (before.state() != node.state() || !before.location().equals(node.location())) {
+            agents.bump(List.of(node.id()));
+        }
     }
 
     @Override
     public synchronized void remove(NodeId id) {
         byId.remove(id);
+        agents.forget(id);
     }
 
     @Override

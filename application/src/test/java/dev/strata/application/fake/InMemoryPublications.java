@@ -19,6 +19,8 @@ import java.util.TreeMap;
  */
 public final class InMemoryPublications implements Publications, InMemoryTransactions.Participant {
 
+    private InMemoryNodeAgents agents = new InMemoryNodeAgents();
+
     private record State(TreeMap<String, Publication> publications, TreeMap<String, Target> targets) {
         State copy() {
             TreeMap<String, Target> targetCopies = new TreeMap<>();
@@ -79,6 +81,18 @@ public final class InMemoryPublications implements Publications, InMemoryTransac
         return Optional.ofNullable(state.targets.get(key(host, node))).map(Target::copy);
     }
 
+    /** Bumps generations in {@code shared}, as the database does in its tables. */
+    public InMemoryPublications tracking(InMemoryNodeAgents shared) {
+        this.agents = shared;
+        return this;
+    }
+
+    @Override
+    public synchronized List<Target> targetsOn(NodeId node) {
+        return state.targets.values().stream().filter(t -> t.node().equals(node))
+                .sorted(Comparator.comparing((Target t) -> t.name().value())).map(Target::copy).toList();
+    }
+
     @Override
     public synchronized void save(Target target) {
         for (Namespace namespace : target.namespaces()) {
@@ -92,6 +106,7 @@ public final class InMemoryPublications implements Publications, InMemoryTransac
         } else {
             state.targets.put(key(target.host(), target.node()), target.copy());
         }
+        agents.bump(List.of(target.node()));
     }
 
     @Override

@@ -20,6 +20,13 @@ import java.util.stream.Stream;
 public final class InMemoryVolumes implements Volumes, InMemoryTransactions.Participant {
 
     private final TreeMap<String, Volume> byId = new TreeMap<>();
+    private InMemoryNodeAgents agents = new InMemoryNodeAgents();
+
+    /** Bumps generations and retires replicas in {@code shared}, as the database does in its tables. */
+    public InMemoryVolumes tracking(InMemoryNodeAgents shared) {
+        this.agents = shared;
+        return this;
+    }
 
     @Override
     public synchronized void add(Volume volume) {
@@ -30,18 +37,40 @@ public final class InMemoryVolumes implements Volumes, InMemoryTransactions.Part
             throw new IllegalStateException("alias " + volume.alias() + " is taken");
         }
         byId.put(volume.id().value(), volume.copy());
+        agents.bump(volume.nodes());
     }
 
     @Override
     public synchronized void update(Volume volume) {
-        if (byId.replace(volume.id().value(), volume.copy()) == null) {
+        Volume before = byId.replace(volume.id().value(), volume.copy());
+        if (before == null) {
             throw new IllegalStateException("volume " + volume.id() + " does not exist");
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        volume.replicas().forEach(r -> kept.add(r.id().value()));
+        java.util.Set<String> had = new java.util.HashSet<>();
+        before.replicas().forEach(r -> had.add(r.id().value()));
+        List<Replica> dropped = before.replicas().stream().filter(r -> !kept.contains(r.id().value())).toList();
+        dropped.forEach(r -> agents.retire(r.node(), r.id()));
+        if (before.capacity() != volume.capacity() || !had.equals(kept)) {
+            java.util.Set<NodeId> touched = new java.util.HashSet<>(before.nodes());
+            touched.addAll(volume.nodes());
+            agents.bump(touched);
         }
     }
 
     @Override
     public synchronized void remove(VolumeId id) {
-        byId.remove(id.value());
+        Volume before = byId.remove(id.value());
+        if (before != null) {
+            before.replicas().forEach(r -> agents.retire(r.node(), r.id()));
+            agents.bump(before.nodes());
+        }
+    }
+
+    @Override
+    public synchronized List<Volume> onNode(NodeId node) {
+        return byId.values().stream().filter(v -> v.nodes().contains(node)).map(Volume::copy).toList();
     }
 
     @Override

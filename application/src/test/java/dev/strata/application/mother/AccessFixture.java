@@ -5,6 +5,7 @@ import dev.strata.application.fake.FakeDirectory;
 import dev.strata.application.fake.FakeIdentityTokens;
 import dev.strata.application.fake.InMemoryAccessTokens;
 import dev.strata.application.fake.InMemoryAuditLog;
+import dev.strata.application.fake.InMemoryNodes;
 import dev.strata.application.fake.InMemoryRoles;
 import dev.strata.application.fake.InMemorySessions;
 import dev.strata.application.fake.InMemoryTenants;
@@ -44,8 +45,9 @@ public final class AccessFixture {
     public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryTenants tenants = new InMemoryTenants();
+    public final InMemoryNodes nodes = new InMemoryNodes();
     public final InMemoryTransactions transactions = new InMemoryTransactions()
-            .enlist(users, roles, sessions, accessTokens, audit, tenants);
+            .enlist(users, roles, sessions, accessTokens, audit, tenants, nodes);
     public final TestPasswordHasher hasher = new TestPasswordHasher();
     public final TestTokenSecrets secrets = new TestTokenSecrets();
     public final Mutations mutations = new Mutations(transactions, audit, clock);
@@ -69,7 +71,7 @@ public final class AccessFixture {
         authentication = new AuthenticationService(settings, users, roles, sessions, accessTokens, hasher, secrets,
                 transactions, mutations, clock, Optional.of(directory), Optional.of(issuer));
         accounts = new AccountService(users, sessions, hasher, transactions, mutations);
-        userService = new UserService(users, roles, tenants, sessions, accessTokens, hasher, transactions, mutations,
+        userService = new UserService(users, roles, tenants, nodes, sessions, accessTokens, hasher, transactions, mutations,
                 clock);
         roleService = new RoleService(roles, users, transactions, mutations);
         tokenService = new AccessTokenService(accessTokens, users, secrets, transactions, mutations, clock);

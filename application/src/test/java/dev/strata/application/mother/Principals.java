@@ -19,19 +19,19 @@ public final class Principals {
 
     public static Principal admin() {
         return new Principal("500", "admin", AuthMethod.BASIC, Set.of("admin"), EnumSet.allOf(Privilege.class),
-                Optional.empty(), Optional.empty(), ORIGIN);
+                Optional.empty(), Optional.empty(), ORIGIN, Optional.empty());
     }
 
     public static Principal withPrivileges(Privilege... privileges) {
         Set<Privilege> set = privileges.length == 0 ? Set.of() : EnumSet.of(privileges[0], privileges);
         return new Principal("501", "alice", AuthMethod.BASIC, Set.of(), set, Optional.empty(), Optional.empty(),
-                ORIGIN);
+                ORIGIN, Optional.empty());
     }
 
     public static Principal boundTo(TenantId tenant, Privilege... privileges) {
         Principal p = withPrivileges(privileges);
         return new Principal("502", "tenant-user", p.method(), p.roles(), p.privileges(), Optional.of(tenant),
-                Optional.empty(), ORIGIN);
+                Optional.empty(), ORIGIN, Optional.empty());
     }
 
     public static Principal anonymous() {

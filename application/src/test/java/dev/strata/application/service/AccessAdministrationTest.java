@@ -54,12 +54,16 @@ class AccessAdministrationTest {
             assertThat(admin500.name().value()).isEqualTo("admin");
             assertThat(admin500.roles()).containsExactly(BuiltInRoles.ADMIN);
             assertThat(access.roles.all()).extracting(r -> r.name().value())
-                    .containsExactly("admin", "monitor", "network", "storage");
+                    .containsExactly("admin", "monitor", "network", "node-agent", "storage");
+            assertThat(access.roles.find(BuiltInRoles.NODE_AGENT).orElseThrow().privileges())
+                    .containsExactly(Privilege.PRIVILEGE_NODE_AGENT);
+            assertThat(access.roles.find(BuiltInRoles.ADMIN).orElseThrow().privileges())
+                    .contains(Privilege.PRIVILEGE_NODE_AGENT);
             assertThat(access.roles.find(BuiltInRoles.MONITOR).orElseThrow().privileges())
                     .contains(Privilege.PRIVILEGE_CLUSTER_READ, Privilege.PRIVILEGE_HOST_READ)
                     .doesNotContain(Privilege.PRIVILEGE_AUDIT_READ, Privilege.PRIVILEGE_LOCAL_USER_READ,
                             Privilege.PRIVILEGE_ROLE_READ, Privilege.PRIVILEGE_ACCESS_TOKENS_READ,
-                            Privilege.PRIVILEGE_BACKEND_WRITE);
+                            Privilege.PRIVILEGE_BACKEND_WRITE, Privilege.PRIVILEGE_NODE_AGENT);
         }
 
         @Test

@@ -8,6 +8,7 @@ import static dev.strata.domain.access.Privilege.PRIVILEGE_CLUSTER_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_HOST_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_HOST_WRITE;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_LOCAL_USER_READ;
+import static dev.strata.domain.access.Privilege.PRIVILEGE_NODE_AGENT;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_ROLE_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_TENANT_READ;
 import static dev.strata.domain.access.Privilege.PRIVILEGE_VOLUME_READ;
@@ -17,13 +18,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The four roles every Strata has, as API.md §4 defines them. */
+/** The five roles every Strata has, as API.md §4 defines them. */
 public final class BuiltInRoles {
 
     public static final RoleName ADMIN = new RoleName("admin");
     public static final RoleName STORAGE = new RoleName("storage");
     public static final RoleName NETWORK = new RoleName("network");
     public static final RoleName MONITOR = new RoleName("monitor");
+    public static final RoleName NODE_AGENT = new RoleName("node-agent");
 
     private BuiltInRoles() {
     }
@@ -36,7 +38,9 @@ public final class BuiltInRoles {
                         PRIVILEGE_HOST_READ, PRIVILEGE_HOST_WRITE)),
                 Role.builtIn(NETWORK, "Manages storage nodes and their portals", EnumSet.of(PRIVILEGE_CLUSTER_READ,
                         PRIVILEGE_BACKEND_READ, PRIVILEGE_BACKEND_WRITE, PRIVILEGE_VOLUME_READ, PRIVILEGE_HOST_READ)),
-                Role.builtIn(MONITOR, "Reads everything but users, roles, tokens and the audit log", monitor()));
+                Role.builtIn(MONITOR, "Reads everything but users, roles, tokens and the audit log", monitor()),
+                Role.builtIn(NODE_AGENT, "A storage node's agent: reads its node's desired state, reports what it sees",
+                        EnumSet.of(PRIVILEGE_NODE_AGENT)));
     }
 
     private static Set<Privilege> monitor() {

@@ -1,6 +1,7 @@
 package dev.strata.domain.access;
 
 import dev.strata.domain.DomainException;
+import dev.strata.domain.node.NodeId;
 import dev.strata.domain.tenant.TenantId;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param tenant     the tenant the user is confined to, if any
  * @param tokenId    the access token id used, if any
  * @param origin     request id and client address, for the audit log
+ * @param node       the storage node the user is bound to (a node agent's user), if any
  */
 public record Principal(
         String userId,
@@ -27,27 +29,29 @@ public record Principal(
         Set<Privilege> privileges,
         Optional<TenantId> tenant,
         Optional<String> tokenId,
-        RequestOrigin origin) {
+        RequestOrigin origin,
+        Optional<NodeId> node) {
 
     public Principal {
+        node = node == null ? Optional.empty() : node;
         roles = Set.copyOf(roles);
         privileges = privileges.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(privileges));
     }
 
     public static Principal anonymous(RequestOrigin origin) {
         return new Principal("", "", AuthMethod.ANONYMOUS, Set.of(), Set.of(), Optional.empty(),
-                Optional.empty(), origin);
+                Optional.empty(), origin, Optional.empty());
     }
 
     /** The caller of mode NONE, and of offline administration: an administrator. */
     public static Principal administrator(String name, AuthMethod method, RequestOrigin origin) {
         return new Principal("", name, method, Set.of("admin"), EnumSet.allOf(Privilege.class),
-                Optional.empty(), Optional.empty(), origin);
+                Optional.empty(), Optional.empty(), origin, Optional.empty());
     }
 
     /** The same caller, on another request. */
     public Principal withOrigin(RequestOrigin newOrigin) {
-        return new Principal(userId, name, method, roles, privileges, tenant, tokenId, newOrigin);
+        return new Principal(userId, name, method, roles, privileges, tenant, tokenId, newOrigin, node);
     }
 
     public boolean isAnonymous() {
@@ -65,6 +69,17 @@ public record Principal(
         }
         if (!has(privilege)) {
             throw DomainException.forbidden("this requires " + privilege.name());
+        }
+    }
+
+    /**
+     * Refuses unless the caller may act as the agent of {@code target}: it needs
+     * {@code PRIVILEGE_NODE_AGENT}, and a caller bound to a node may act for that node alone.
+     */
+    public void requireAgentOf(NodeId target) {
+        require(Privilege.PRIVILEGE_NODE_AGENT);
+        if (node.isPresent() && !node.get().equals(target)) {
+            throw DomainException.forbidden("you may only act for storage node " + node.get());
         }
     }
 

@@ -17,7 +17,8 @@ public enum Privilege {
     PRIVILEGE_ROLE_WRITE("Create, change and delete roles and their members"),
     PRIVILEGE_ACCESS_TOKENS_READ("Read other users' access tokens"),
     PRIVILEGE_ACCESS_TOKENS_WRITE("Create, change and delete other users' access tokens"),
-    PRIVILEGE_AUDIT_READ("Read the audit log");
+    PRIVILEGE_AUDIT_READ("Read the audit log"),
+    PRIVILEGE_NODE_AGENT("As a storage node's agent: read its desired state and report what it observed");
 
     private final String description;
 

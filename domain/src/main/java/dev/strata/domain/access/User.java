@@ -1,5 +1,6 @@
 package dev.strata.domain.access;
 
+import dev.strata.domain.node.NodeId;
 import dev.strata.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,6 +17,7 @@ public final class User {
     private Optional<TenantId> tenant;
     private Set<RoleName> roles;
     private final Instant createdAt;
+    private Optional<NodeId> node = Optional.empty();
 
     private User(UserId id, UserName name, PasswordHash password, boolean enabled, Optional<TenantId> tenant,
                  Set<RoleName> roles, Instant createdAt) {
@@ -57,6 +59,16 @@ public final class User {
 
     public void confineTo(Optional<TenantId> newTenant) {
         tenant = Objects.requireNonNull(newTenant);
+    }
+
+    /** Binds the user to a storage node (its agent's user), or unbinds it when empty. */
+    public void bindToNode(Optional<NodeId> newNode) {
+        node = Objects.requireNonNull(newNode);
+    }
+
+    /** The storage node this user acts for, if bound to one. */
+    public Optional<NodeId> node() {
+        return node;
     }
 
     public void assignRoles(Set<RoleName> newRoles) {

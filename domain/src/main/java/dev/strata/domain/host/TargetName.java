@@ -26,6 +26,20 @@ public record TargetName(String value) {
         return new TargetName(STRATA_PREFIX + ":target:" + node.value() + ":" + host.value());
     }
 
+    /**
+     * The NVMe serial number of the subsystem of this name ({@code attr_serial}): 20 hex digits of
+     * the name's SHA-256, so every node exporting this name gives the same one.
+     */
+    public String serial() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
     @Override
     public String toString() {
         return value;

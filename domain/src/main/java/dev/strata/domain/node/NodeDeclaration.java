@@ -66,6 +66,12 @@ public record NodeDeclaration(
         }
     }
 
+    /** The same declaration with the capacity the node's agent measured. */
+    public NodeDeclaration withTotalCapacity(long newTotalCapacity) {
+        return new NodeDeclaration(mgmtIps, mgmtPort, name, location, hostId, newTotalCapacity, totalIops,
+                totalBandwidth, portals);
+    }
+
     public NodeDeclaration withLocation(Location newLocation) {
         return new NodeDeclaration(mgmtIps, mgmtPort, name, newLocation, hostId, totalCapacity, totalIops,
                 totalBandwidth, portals);

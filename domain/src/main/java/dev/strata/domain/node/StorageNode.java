@@ -56,6 +56,21 @@ public final class StorageNode {
         this.updatedAt = now;
     }
 
+    /**
+     * Takes the capacity the node's agent measured in place of the declared one. It may be below
+     * what is allocated: that is shown (available capacity goes negative), never refused, and the
+     * node then takes nothing new.
+     */
+    public void reportCapacity(long measured, Instant now) {
+        this.declaration = declaration.withTotalCapacity(measured);
+        this.updatedAt = now;
+    }
+
+    /** The NVMe controller ids this node's subsystems hand out: its own, never another node's. */
+    public ControllerIds controllerIds() {
+        return ControllerIds.ofNode(number);
+    }
+
     public void changeState(NodeState newState, Instant now) {
         this.state = Objects.requireNonNull(newState);
         this.updatedAt = now;

@@ -16,7 +16,7 @@ class PrincipalTest {
 
     private static Principal user(Optional<TenantId> tenant, Privilege... privileges) {
         return new Principal("501", "bob", AuthMethod.BASIC, Set.of(), Set.of(privileges), tenant,
-                Optional.empty(), ORIGIN);
+                Optional.empty(), ORIGIN, Optional.empty());
     }
 
     @Test

@@ -52,7 +52,7 @@ class PostgresConcurrencyTest {
             db.open();
             instances.add(db);
             services.add(Services.over(new Ports(db.nodes(), db.tenants(), db.volumes(), db.snapshots(), db.hosts(),
-                    db.publications(), db.auditLog(), db.transactions()), clock, new OvercommitLimit(1.0)));
+                    db.publications(), db.auditLog(), db.transactions(), db.nodeAgents()), clock, new OvercommitLimit(1.0)));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.strata.domain.access.Password;
 import dev.strata.domain.access.RoleName;
 import dev.strata.domain.access.UserId;
 import dev.strata.domain.access.UserName;
+import dev.strata.domain.node.NodeId;
 import dev.strata.domain.tenant.TenantId;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,8 @@ final class UserRequests {
             @JsonProperty("tenant_id") String tenantId,
             @JsonProperty("primary_group") String primaryGroup,
             String uid,
-            @JsonProperty("home_directory") String homeDirectory) {
+            @JsonProperty("home_directory") String homeDirectory,
+            @JsonProperty("node_id") String nodeId) {
 
         CreateUserCommand toCommand() {
             unsupported(primaryGroup, uid, homeDirectory);
@@ -41,13 +43,14 @@ final class UserRequests {
                 throw DomainException.invalidInput("name is required");
             }
             return new CreateUserCommand(new UserName(name), Password.newPassword("password", password),
-                    roleNames(roles), tenant(tenantId));
+                    roleNames(roles), tenant(tenantId), node(nodeId));
         }
     }
 
     /**
      * {@code PUT /v1/users/{id}}: what is given changes, what is absent or null stays; a
-     * {@code tenant_id} of "" unbinds the user from their tenant.
+     * {@code tenant_id} of "" unbinds the user from their tenant, a {@code node_id} of "" from their
+     * storage node.
      */
     record Update(
             String name,
@@ -57,7 +60,8 @@ final class UserRequests {
             Boolean enabled,
             @JsonProperty("primary_group") String primaryGroup,
             String uid,
-            @JsonProperty("home_directory") String homeDirectory) {
+            @JsonProperty("home_directory") String homeDirectory,
+            @JsonProperty("node_id") String nodeId) {
 
         UpdateUserCommand toCommand(UserId id) {
             unsupported(primaryGroup, uid, homeDirectory);
@@ -66,7 +70,8 @@ final class UserRequests {
                     Optional.ofNullable(password).map(p -> Password.newPassword("password", p)),
                     Optional.ofNullable(roles).map(UserRequests::roleNames),
                     Optional.ofNullable(tenantId).map(UserRequests::tenant),
-                    Optional.ofNullable(enabled));
+                    Optional.ofNullable(enabled),
+                    Optional.ofNullable(nodeId).map(n -> n.isEmpty() ? Optional.empty() : node(n)));
         }
     }
 
@@ -89,6 +94,24 @@ final class UserRequests {
             return Set.of();
         }
         return Bodies.noNulls("roles", roles).stream().map(RoleName::new).collect(Collectors.toSet());
+    }
+
+    /**
+     * A storage node to bind the user to: absent binds none; a blank one ("" on update unbinds) or
+     * one that is not an id is bad input.
+     */
+    private static Optional<NodeId> node(String nodeId) {
+        if (nodeId == null) {
+            return Optional.empty();
+        }
+        if (nodeId.isBlank()) {
+            throw DomainException.invalidInput("node_id must name a storage node");
+        }
+        try {
+            return Optional.of(new NodeId(nodeId.strip()));
+        } catch (DomainException e) {
+            throw DomainException.invalidInput("node_id must be a storage node's persistentID");
+        }
     }
 
     private static void unsupported(String primaryGroup, String uid, String homeDirectory) {

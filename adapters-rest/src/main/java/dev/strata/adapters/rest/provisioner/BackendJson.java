@@ -1,13 +1,18 @@
 package dev.strata.adapters.rest.provisioner;
 
+import dev.strata.application.port.in.agent.NodeAgentStatus;
 import dev.strata.domain.Bytes;
+import dev.strata.domain.node.AgentReport;
 import dev.strata.domain.node.StorageNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A backend as the provisioner dialect shows it. Capacities in whole GiB, times in epoch
- * milliseconds. Strata does not probe nodes yet: {@code lastProbTime} is when the node's record
- * last changed and {@code probeInterval} is 0.
+ * milliseconds. Once the node's agent reports, {@code lastProbTime} is its last report and
+ * {@code probeInterval} its interval in seconds, and the report's subsystem states and orphans are
+ * shown; before that {@code lastProbTime} is when the node's record last changed, the interval 0,
+ * {@code agentVersion} "" and {@code appliedGeneration} 0.
  */
 public record BackendJson(
         String persistentID,
@@ -29,9 +34,19 @@ public record BackendJson(
         long availableBW,
         List<PortalJson> portals,
         long lastProbTime,
-        int probeInterval) {
+        int probeInterval,
+        String agentVersion,
+        long desiredGeneration,
+        long appliedGeneration,
+        List<SubsystemStateJson> subsystems,
+        List<String> orphans) {
 
-    static BackendJson from(StorageNode node) {
+    /** A subsystem as the node's agent last reported it: {@code Applied}, or {@code Failed} and why. */
+    public record SubsystemStateJson(String nqn, String state, String message) {
+    }
+
+    static BackendJson from(StorageNode node, Optional<NodeAgentStatus> agent) {
+        Optional<AgentReport> report = agent.flatMap(NodeAgentStatus::report);
         return new BackendJson(
                 node.id().value(),
                 node.name(),
@@ -51,7 +66,13 @@ public record BackendJson(
                 node.totalBandwidth(),
                 node.availableBandwidth(),
                 node.portals().stream().map(PortalJson::from).toList(),
-                node.updatedAt().toEpochMilli(),
-                0);
+                report.map(r -> r.reportedAt().toEpochMilli()).orElse(node.updatedAt().toEpochMilli()),
+                report.map(r -> (int) r.interval().toSeconds()).orElse(0),
+                report.map(AgentReport::agentVersion).orElse(""),
+                agent.map(NodeAgentStatus::desiredGeneration).orElse(0L),
+                report.map(AgentReport::appliedGeneration).orElse(0L),
+                report.map(r -> r.subsystems().stream().map(s -> new SubsystemStateJson(s.nqn(), s.state(),
+                        s.message())).toList()).orElse(List.of()),
+                report.map(AgentReport::orphans).orElse(List.of()));
     }
 }

@@ -31,7 +31,7 @@ class BackendResourceTest {
 
     private static BackendResource resource(RegisterNodeUseCase register, ListNodesUseCase list, GetNodeUseCase get,
                                             UpdateNodeUseCase update, RemoveNodeUseCase remove) {
-        return new BackendResource(register, list, get, update, remove);
+        return new BackendResource(register, list, get, update, remove, caller -> java.util.Map.of());
     }
 
     @Test

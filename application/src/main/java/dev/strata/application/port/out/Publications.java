@@ -37,5 +37,8 @@ public interface Publications {
      */
     List<Target> targets(Optional<HostId> host, Optional<VolumeId> volume);
 
+    /** The targets on the node, each with all its namespaces, by target name. */
+    List<Target> targetsOn(NodeId node);
+
     boolean anyTargetOn(NodeId node);
 }

@@ -34,6 +34,9 @@ public interface Volumes {
      */
     Stream<Volume> stream(TenantId tenant, Optional<VolumeId> after);
 
+    /** The volumes, of any tenant, with a replica on the node, by id. */
+    List<Volume> onNode(NodeId node);
+
     /** How many volumes there are, in all tenants. */
     long count();
 
