@@ -136,6 +136,11 @@ try {
       'data-used');
     check(used === '100.0', `the node on the full rack shows a full bar (${used}%)`);
     check(await page.locator(`[data-node="${full.persistentID}"] .bar.full`).count() === 1, 'drawn as full');
+    const failed = summary.faults.failed_subsystems;
+    check(failed.length === 1, 'the summary lists the subsystem an agent could not apply');
+    const told = await page.textContent('#faults li[data-fault=subsystem]');
+    check(told.includes(failed[0].nqn) && told.includes('node-c1') && told.includes('port 1 has no address'),
+      `the failed subsystem is under faults with its node and reason: ${told}`);
     await page.screenshot({ path: join(out, 'dashboard.png'), fullPage: true });
 
     // Create a volume through the console, see its replicas on the map.

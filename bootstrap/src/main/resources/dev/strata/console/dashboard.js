@@ -42,6 +42,12 @@ function faults(s) {
     items.push(el('li', { 'data-fault': 'host' }, state('Offline'), ' host ', el('b', {}, h.name || h.id),
       ` (${h.nqn}): no probe within twice its interval`));
   }
+  for (const f of s.faults.failed_subsystems) {
+    const node = byNode.get(f.node_id);
+    items.push(el('li', { 'data-fault': 'subsystem' }, state('Failed'), ' subsystem ', el('code', {}, f.nqn),
+      ' on ', el('b', {}, node ? node.name : f.node_id), ': ', f.reason || 'no reason given',
+      ' (reported ', new Date(f.reported_at).toLocaleString(), ')'));
+  }
   const more = s.faults.degraded_volume_count - s.faults.degraded_volumes.length;
   return el('section', { id: 'faults' }, el('h2', {}, 'Faults'),
     items.length === 0 ? el('p', { class: 'none' }, 'Nothing is broken.') : el('ul', { class: 'faults' }, items),

@@ -2,6 +2,7 @@ package dev.strata.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.bootstrap.support.Api;
 import dev.strata.bootstrap.support.Reply;
 import dev.strata.bootstrap.support.TestServer;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +85,38 @@ class ConsoleBrowserSystemTest {
                 {"alias": "acme-db", "capacity": 100, "storageClass": {"numReplicas": 2}}"""), 201);
         expect(api.post("/v1/users/", """
                 {"name": "watcher", "password": "%s", "roles": ["monitor"]}""".formatted(MONITOR_PASSWORD)), 201);
+        reportAFailedSubsystem("node-c1");
+    }
+
+    /** node-c1's agent reports its replicas in place and one subsystem it could not apply. */
+    private void reportAFailedSubsystem(String name) {
+        String node = null;
+        for (JsonNode backend : api.get("/backends").json()) {
+            if (backend.path("name").asText().equals(name)) {
+                node = backend.path("persistentID").asText();
+            }
+        }
+        List<String> replicas = new ArrayList<>();
+        for (JsonNode volume : api.get("/volumes").json()) {
+            for (JsonNode location : volume.path("location")) {
+                if (location.path("backend").path("persistentID").asText().equals(node)) {
+                    replicas.add("""
+                            {"uuid": "%s", "state": "Available", "sizeBytes": %d}""".formatted(
+                            location.path("uuid").asText(), volume.path("capacity").asLong() << 30));
+                }
+            }
+        }
+        expect(api.post("/v1/users/", """
+                {"name": "agent-c1", "password": "agent-c1-password", "roles": ["node-agent"], "node_id": "%s"}"""
+                .formatted(node)), 201);
+        String token = api.post("/v1/auth/access-tokens/", "{\"user\": {\"name\": \"agent-c1\"}}").json()
+                .path("bearer_token").asText();
+        expect(server.anonymous().withBearer(token).put("/v1/agent/nodes/" + node + "/observed", """
+                {"generation": 1, "agentVersion": "strata-agent 1.0", "intervalSeconds": 3600,
+                 "totalCapacity": %d, "freeCapacity": %d, "replicas": [%s],
+                 "subsystems": [{"nqn": "nqn.2026-11.dev.strata:host:h1", "state": "Failed",
+                                 "message": "port 1 has no address"}], "orphans": []}"""
+                .formatted(4000L << 30, 3000L << 30, String.join(", ", replicas))), 200);
     }
 
     private static void expect(Reply reply, int status) {

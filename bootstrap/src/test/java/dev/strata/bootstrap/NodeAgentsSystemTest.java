@@ -277,6 +277,11 @@ class NodeAgentsSystemTest {
         assertThat(shown.path("totalCapacity").asLong()).isEqualTo(500);
         assertThat(shown.path("orphans").toString()).isEqualTo("[\"stale.img\"]");
         assertThat(shown.path("subsystems").get(0).path("state").asText()).isEqualTo("Failed");
+        JsonNode failed = admin.get("/v1/cluster/summary").json().path("faults").path("failed_subsystems");
+        assertThat(failed.size()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.get(0).path("node_id").asText()).isEqualTo(node);
+        assertThat(failed.get(0).path("nqn").asText()).isEqualTo("nqn.2026-11.dev.strata:x");
+        assertThat(failed.get(0).path("reason").asText()).isEqualTo("no port");
 
         server.clock().advance(Duration.ofSeconds(31));
         server.server().sweepSilentNodes();

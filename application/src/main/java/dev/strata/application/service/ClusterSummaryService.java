@@ -5,6 +5,7 @@ import dev.strata.application.port.in.cluster.ClusterSummary;
 import dev.strata.application.port.in.cluster.ClusterSummaryQuery;
 import dev.strata.application.port.in.cluster.ReadClusterSummaryUseCase;
 import dev.strata.application.port.out.Hosts;
+import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Tenants;
 import dev.strata.application.port.out.Transactions;
@@ -14,6 +15,7 @@ import dev.strata.domain.access.Principal;
 import dev.strata.domain.access.Privilege;
 import dev.strata.domain.host.Host;
 import dev.strata.domain.host.HostState;
+import dev.strata.domain.node.AgentReport;
 import dev.strata.domain.node.NodeState;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.tenant.Tenant;
@@ -38,16 +40,18 @@ public final class ClusterSummaryService implements ReadClusterSummaryUseCase {
     private final Volumes volumes;
     private final Hosts hosts;
     private final Tenants tenants;
+    private final NodeAgents agents;
     private final Transactions transactions;
     private final InstantSource clock;
 
     public ClusterSummaryService(Settings settings, Nodes nodes, Volumes volumes, Hosts hosts, Tenants tenants,
-                                 Transactions transactions, InstantSource clock) {
+                                 NodeAgents agents, Transactions transactions, InstantSource clock) {
         this.settings = settings;
         this.nodes = nodes;
         this.volumes = volumes;
         this.hosts = hosts;
         this.tenants = tenants;
+        this.agents = agents;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -92,6 +96,12 @@ public final class ClusterSummaryService implements ReadClusterSummaryUseCase {
                     .filter(h -> h.state(now) == HostState.OFFLINE)
                     .map(h -> new ClusterSummary.OfflineHost(h.id(), h.name(), h.nqn().value()))
                     .toList();
+            List<ClusterSummary.FailedSubsystem> failed = agents.reports().stream()
+                    .flatMap(report -> report.subsystems().stream()
+                            .filter(AgentReport.SubsystemReport::failed)
+                            .map(subsystem -> new ClusterSummary.FailedSubsystem(report.node(), subsystem.nqn(),
+                                    subsystem.message(), report.reportedAt())))
+                    .toList();
             long pool = total;
             List<Tenant> allTenants = tenants.all();
             List<ClusterSummary.TenantLine> tenantLines = allTenants.stream()
@@ -102,7 +112,7 @@ public final class ClusterSummaryService implements ReadClusterSummaryUseCase {
             return new ClusterSummary(new ClusterSummary.Capacity(total, allocated, free, provisioned),
                     settings.thinOvercommit().ratio(), thinLimit, lines,
                     groups(all, n -> n.location().rack()), groups(all, n -> n.location().zone()),
-                    degraded, volumes.degradedCount(), offline, tenantLines,
+                    degraded, volumes.degradedCount(), offline, failed, tenantLines,
                     new ClusterSummary.Counts(all.size(), unavailable, maintenance, volumeCount, knownHosts.size(),
                             offline.size(), allTenants.size()));
         });

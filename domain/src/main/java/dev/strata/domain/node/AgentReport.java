@@ -27,10 +27,17 @@ public record AgentReport(
 
     /** One subsystem as the agent sees it: {@code Applied} or {@code Failed} with a message. */
     public record SubsystemReport(String nqn, String state, String message) {
+        public static final String APPLIED = "Applied";
+        public static final String FAILED = "Failed";
+
         public SubsystemReport {
             Objects.requireNonNull(nqn);
             Objects.requireNonNull(state);
             message = message == null ? "" : message;
+        }
+
+        public boolean failed() {
+            return state.equals(FAILED);
         }
     }
 

@@ -68,10 +68,15 @@ public final class ClusterSummaryResource {
     record OfflineHost(String id, String name, String nqn) {
     }
 
+    record FailedSubsystem(@JsonProperty("node_id") String node, String nqn, String reason,
+                           @JsonProperty("reported_at") String reportedAt) {
+    }
+
     record Faults(@JsonProperty("degraded_volumes") List<DegradedVolume> degradedVolumes,
                   @JsonProperty("degraded_volume_count") long degradedVolumeCount,
                   @JsonProperty("unavailable_nodes") List<String> unavailableNodes,
-                  @JsonProperty("offline_hosts") List<OfflineHost> offlineHosts) {
+                  @JsonProperty("offline_hosts") List<OfflineHost> offlineHosts,
+                  @JsonProperty("failed_subsystems") List<FailedSubsystem> failedSubsystems) {
     }
 
     record Tenant(String id, String name, @JsonProperty("capacity_bytes") String capacity,
@@ -108,7 +113,9 @@ public final class ClusterSummaryResource {
                         s.nodes().stream().filter(n -> n.state() == dev.strata.domain.node.NodeState.UNAVAILABLE)
                                 .map(n -> n.id().value()).toList(),
                         s.offlineHosts().stream().map(h -> new OfflineHost(h.id().value(), h.name(), h.nqn()))
-                                .toList()),
+                                .toList(),
+                        s.failedSubsystems().stream().map(f -> new FailedSubsystem(f.node().value(), f.nqn(),
+                                f.reason(), Times.format(f.reportedAt()))).toList()),
                 s.tenants().stream().map(t -> new Tenant(t.id().value(), t.name(), Long.toString(t.capacity()),
                         Long.toString(t.consumed()))).toList(),
                 new Counts(s.counts().nodes(), s.counts().unavailableNodes(), s.counts().maintenanceNodes(),

@@ -59,7 +59,7 @@ public record ObservedReport(NodeId node, long generation, String agentVersion, 
             if (subsystem.nqn().isBlank() || subsystem.nqn().length() > 223) {
                 throw DomainException.invalidInput("subsystems[].nqn must be 1 to 223 characters");
             }
-            if (!subsystem.state().equals("Applied") && !subsystem.state().equals("Failed")) {
+            if (!subsystem.state().equals(SubsystemReport.APPLIED) && !subsystem.failed()) {
                 throw DomainException.invalidInput("subsystems[].state must be Applied or Failed");
             }
             if (subsystem.message().length() > MAX_TEXT) {

@@ -17,8 +17,8 @@ import java.util.List;
  */
 public record ClusterSummary(Capacity capacity, double thinOvercommit, long thinLimit, List<NodeLine> nodes,
                              List<Group> racks, List<Group> zones, List<DegradedVolume> degradedVolumes,
-                             long degradedVolumeCount, List<OfflineHost> offlineHosts, List<TenantLine> tenants,
-                             Counts counts) {
+                             long degradedVolumeCount, List<OfflineHost> offlineHosts,
+                             List<FailedSubsystem> failedSubsystems, List<TenantLine> tenants, Counts counts) {
 
     public ClusterSummary {
         nodes = List.copyOf(nodes);
@@ -26,6 +26,7 @@ public record ClusterSummary(Capacity capacity, double thinOvercommit, long thin
         zones = List.copyOf(zones);
         degradedVolumes = List.copyOf(degradedVolumes);
         offlineHosts = List.copyOf(offlineHosts);
+        failedSubsystems = List.copyOf(failedSubsystems);
         tenants = List.copyOf(tenants);
     }
 
@@ -53,6 +54,10 @@ public record ClusterSummary(Capacity capacity, double thinOvercommit, long thin
     }
 
     public record OfflineHost(HostId id, String name, String nqn) {
+    }
+
+    /** A subsystem the node's agent reported it could not apply, with the agent's reason. */
+    public record FailedSubsystem(NodeId node, String nqn, String reason, Instant reportedAt) {
     }
 
     public record TenantLine(TenantId id, String name, long capacity, long consumed) {
