@@ -175,11 +175,11 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
             String key = "basic:" + secrets.fingerprint(account + '\u0000' + basic.password());
             // No lock is asked for here: locking is a write, which makes every remembered caller
             // stale (committedWrites), and none is remembered while the account is locked.
-            Optional<Principal> known = remembered(key, origin);
+            long writes = transactions.committedWrites();
+            Optional<Principal> known = remembered(key, writes, origin);
             if (known.isPresent()) {
                 return known.get();
             }
-            long writes = transactions.committedWrites();
             Password password = Password.offered(basic.password());
             Principal caller = switch (settings.authMode()) {
                 case LDAP -> {
@@ -203,11 +203,11 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         }
         if (credentials instanceof Credentials.Bearer bearer) {
             String key = "bearer:" + secrets.hash(bearer.token());
-            Optional<Principal> known = remembered(key, origin);
+            long writes = transactions.committedWrites();
+            Optional<Principal> known = remembered(key, writes, origin);
             if (known.isPresent()) {
                 return known.get();
             }
-            long writes = transactions.committedWrites();
             Resolved resolved = bearer(bearer.token(), origin);
             remember(key, resolved, writes);
             return resolved.caller();
@@ -395,10 +395,14 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         }));
     }
 
-    /** The caller a remembered credential resolved to, if still valid. */
-    private Optional<Principal> remembered(String key, RequestOrigin origin) {
+    /**
+     * The caller a remembered credential resolved to, if still valid: remembered as of {@code writes},
+     * the change count read once for this request (on a shared database, one round trip), and
+     * used again to remember what this request resolves.
+     */
+    private Optional<Principal> remembered(String key, long writes, RequestOrigin origin) {
         Remembered known = callers.get(key);
-        if (known == null || known.writes() != transactions.committedWrites()
+        if (known == null || known.writes() != writes
                 || !clock.instant().isBefore(known.until())) {
             return Optional.empty();
         }
