@@ -122,7 +122,8 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
     public AuthenticationService(Settings settings, Users users, Roles roles, Sessions sessions,
                                  AccessTokens accessTokens, LoginFailures loginFailures, PasswordHasher hasher,
                                  TokenSecrets secrets, Transactions transactions, Mutations mutations,
-                                 InstantSource clock, Optional<DirectoryPasswords> directory, Optional<IdentityTokens> identityTokens) {
+                                 InstantSource clock, Optional<DirectoryPasswords> directory,
+                                 Optional<IdentityTokens> identityTokens) {
         if (settings.authMode() == AuthMode.LDAP && directory.isEmpty()) {
             throw new IllegalArgumentException("mode LDAP needs a directory");
         }
