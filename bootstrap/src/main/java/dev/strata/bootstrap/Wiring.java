@@ -121,8 +121,8 @@ public final class Wiring implements AutoCloseable {
             Optional<IdentityTokens> oidc = settings.authMode() == AuthMode.OPEN_IDC
                     ? directory.oidc().map(config -> new IssuerTokens(config, clock)) : Optional.empty();
             AuthenticationService authentication = new AuthenticationService(settings, database.users(),
-                    database.roles(), database.sessions(), database.accessTokens(), hasher, secrets, transactions,
-                    mutations, clock, ldap, oidc);
+                    database.roles(), database.sessions(), database.accessTokens(), database.loginFailures(), hasher,
+                    secrets, transactions, mutations, clock, ldap, oidc);
             AccountService accounts = new AccountService(database.users(), database.sessions(), hasher, transactions,
                     mutations);
             UserService users = new UserService(database.users(), database.roles(), database.tenants(),
@@ -197,9 +197,13 @@ public final class Wiring implements AutoCloseable {
         services.agents().sweep();
     }
 
-    /** Work to do now and then: forget expired sessions. */
+    /**
+     * Work to do now and then: forget expired sessions, and failed logins and locks that no longer
+     * count. Every instance on one database runs it; the deletes are idempotent.
+     */
     public void housekeeping() {
         services.authentication().purgeExpiredSessions();
+        services.authentication().purgeOldLoginFailures();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.strata.adapters.persistence;
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Hosts;
+import dev.strata.application.port.out.LoginFailures;
 import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
@@ -49,6 +50,8 @@ public interface Database extends AutoCloseable {
     Publications publications();
 
     NodeAgents nodeAgents();
+
+    LoginFailures loginFailures();
 
     Readiness readiness();
 

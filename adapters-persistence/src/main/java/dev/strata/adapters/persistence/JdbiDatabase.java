@@ -3,6 +3,7 @@ package dev.strata.adapters.persistence;
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Hosts;
+import dev.strata.application.port.out.LoginFailures;
 import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
@@ -39,6 +40,7 @@ public abstract class JdbiDatabase implements Database {
     private final JdbiHosts hosts;
     private final JdbiPublications publications;
     private final JdbiNodeAgents nodeAgents;
+    private final JdbiLoginFailures loginFailures;
 
     protected JdbiDatabase(Connections connections) {
         this.connections = connections;
@@ -55,6 +57,7 @@ public abstract class JdbiDatabase implements Database {
         this.hosts = new JdbiHosts(transactions);
         this.publications = new JdbiPublications(transactions);
         this.nodeAgents = new JdbiNodeAgents(transactions);
+        this.loginFailures = new JdbiLoginFailures(transactions);
     }
 
     /** Reads the nodes once, so that the first request finds the statements and the rows warm. */
@@ -125,6 +128,11 @@ public abstract class JdbiDatabase implements Database {
     @Override
     public NodeAgents nodeAgents() {
         return nodeAgents;
+    }
+
+    @Override
+    public LoginFailures loginFailures() {
+        return loginFailures;
     }
 
     @Override

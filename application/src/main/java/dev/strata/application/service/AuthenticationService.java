@@ -9,6 +9,7 @@ import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.DirectoryPasswords;
 import dev.strata.application.port.out.ExternalIdentity;
 import dev.strata.application.port.out.IdentityTokens;
+import dev.strata.application.port.out.LoginFailures;
 import dev.strata.application.port.out.PasswordHasher;
 import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;
@@ -83,6 +84,10 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
     private record DirectoryVerified(ExternalIdentity identity, Instant until) {
     }
 
+    /** What one read finds before a password check: the account's lockout standing and its user. */
+    private record Checked(LoginThrottle.Standing standing, Optional<User> user) {
+    }
+
     private final Settings settings;
     private final Users users;
     private final Roles roles;
@@ -103,10 +108,11 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
 
     /** For modes {@code LOCAL} and {@code NONE}. */
     public AuthenticationService(Settings settings, Users users, Roles roles, Sessions sessions,
-                                 AccessTokens accessTokens, PasswordHasher hasher, TokenSecrets secrets,
-                                 Transactions transactions, Mutations mutations, InstantSource clock) {
-        this(settings, users, roles, sessions, accessTokens, hasher, secrets, transactions, mutations, clock,
-                Optional.empty(), Optional.empty());
+                                 AccessTokens accessTokens, LoginFailures loginFailures, PasswordHasher hasher,
+                                 TokenSecrets secrets, Transactions transactions, Mutations mutations,
+                                 InstantSource clock) {
+        this(settings, users, roles, sessions, accessTokens, loginFailures, hasher, secrets, transactions, mutations,
+                clock, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -114,9 +120,10 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
      * @param identityTokens checks JWTs in mode {@code OPEN_IDC}; required there
      */
     public AuthenticationService(Settings settings, Users users, Roles roles, Sessions sessions,
-                                 AccessTokens accessTokens, PasswordHasher hasher, TokenSecrets secrets,
-                                 Transactions transactions, Mutations mutations, InstantSource clock,
-                                 Optional<DirectoryPasswords> directory, Optional<IdentityTokens> identityTokens) {
+                                 AccessTokens accessTokens, LoginFailures loginFailures, PasswordHasher hasher,
+                                 TokenSecrets secrets, Transactions transactions, Mutations mutations,
+                                 InstantSource clock, Optional<DirectoryPasswords> directory,
+                                 Optional<IdentityTokens> identityTokens) {
         if (settings.authMode() == AuthMode.LDAP && directory.isEmpty()) {
             throw new IllegalArgumentException("mode LDAP needs a directory");
         }
@@ -135,7 +142,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         this.transactions = transactions;
         this.mutations = mutations;
         this.clock = clock;
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(loginFailures, transactions, clock);
     }
 
     /**
@@ -167,13 +174,13 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         if (credentials instanceof Credentials.Basic basic) {
             String account = basic.username().toLowerCase(Locale.ROOT);
             String key = "basic:" + secrets.fingerprint(account + '\u0000' + basic.password());
-            if (!throttle.isLocked(account)) {
-                Optional<Principal> known = remembered(key, origin);
-                if (known.isPresent()) {
-                    return known.get();
-                }
-            }
+            // No lock is asked for here: locking is a write, which makes every remembered caller
+            // stale (committedWrites), and none is remembered while the account is locked.
             long writes = transactions.committedWrites();
+            Optional<Principal> known = remembered(key, writes, origin);
+            if (known.isPresent()) {
+                return known.get();
+            }
             Password password = Password.offered(basic.password());
             Principal caller = switch (settings.authMode()) {
                 case LDAP -> {
@@ -197,11 +204,11 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         }
         if (credentials instanceof Credentials.Bearer bearer) {
             String key = "bearer:" + secrets.hash(bearer.token());
-            Optional<Principal> known = remembered(key, origin);
+            long writes = transactions.committedWrites();
+            Optional<Principal> known = remembered(key, writes, origin);
             if (known.isPresent()) {
                 return known.get();
             }
-            long writes = transactions.committedWrites();
             Resolved resolved = bearer(bearer.token(), origin);
             remember(key, resolved, writes);
             return resolved.caller();
@@ -269,8 +276,9 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
                                                     String action, RequestOrigin origin, boolean remembered) {
         String claimed = username == null ? "" : username;
         String account = claimed.toLowerCase(Locale.ROOT);
+        LoginThrottle.Standing standing = throttle.standing(account);
         try {
-            throttle.checkAllowed(account);
+            throttle.checkAllowed(standing);
         } catch (TooManyAttempts locked) {
             mutations.recordAuthenticationFailure(claimed, method, origin, action, locked.code().code());
             throw locked;
@@ -293,7 +301,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
             throttle.failed(account);
             throw refuse(claimed, method, action, origin);
         }
-        throttle.succeeded(account);
+        throttle.succeeded(account, standing);
         if (remembered) {
             if (directoryVerified.size() >= CACHE_MAX) {
                 directoryVerified.clear();
@@ -323,13 +331,14 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
     private User checkPassword(String username, Password password, AuthMethod method, String action,
                                RequestOrigin origin) {
         String account = username == null ? "" : username.toLowerCase(Locale.ROOT);
+        Checked checked = transactions.read(() -> new Checked(throttle.standing(account), userNamed(username)));
         try {
-            throttle.checkAllowed(account);
+            throttle.checkAllowed(checked.standing());
         } catch (TooManyAttempts locked) {
             mutations.recordAuthenticationFailure(username, method, origin, action, locked.code().code());
             throw locked;
         }
-        Optional<User> found = transactions.read(() -> userNamed(username));
+        Optional<User> found = checked.user();
         // The slow check runs whether or not the user exists or is enabled, so timing tells nothing.
         boolean matches = found.isPresent() ? passwordMatches(found.get(), password) : decoyCheck(password);
         boolean good = matches && found.get().enabled();
@@ -337,7 +346,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
             throttle.failed(account);
             throw refuse(username, method, action, origin);
         }
-        throttle.succeeded(account);
+        throttle.succeeded(account, checked.standing());
         User user = found.get();
         if (hasher.needsRehash(user.password())) {
             rehash(user, password);
@@ -387,10 +396,14 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         }));
     }
 
-    /** The caller a remembered credential resolved to, if still valid. */
-    private Optional<Principal> remembered(String key, RequestOrigin origin) {
+    /**
+     * The caller a remembered credential resolved to, if still valid: remembered as of {@code writes},
+     * the change count read once for this request (on a shared database, one round trip), and
+     * used again to remember what this request resolves.
+     */
+    private Optional<Principal> remembered(String key, long writes, RequestOrigin origin) {
         Remembered known = callers.get(key);
-        if (known == null || known.writes() != transactions.committedWrites()
+        if (known == null || known.writes() != writes
                 || !clock.instant().isBefore(known.until())) {
             return Optional.empty();
         }
@@ -471,8 +484,16 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         return DomainException.unauthorized("bad credentials");
     }
 
-    /** Forgets sessions that have expired; run now and then. */
+    /** Forgets sessions that have expired; run now and then, by every instance alike. */
     public int purgeExpiredSessions() {
         return transactions.write(() -> sessions.removeExpired(clock.instant()));
+    }
+
+    /**
+     * Forgets failed logins older than the lockout's window and locks that have ended; run now and
+     * then, by every instance alike.
+     */
+    public int purgeOldLoginFailures() {
+        return throttle.purge();
     }
 }

@@ -4,6 +4,7 @@ import dev.strata.application.Settings;
 import dev.strata.application.fake.FakeDirectory;
 import dev.strata.application.fake.FakeIdentityTokens;
 import dev.strata.application.fake.InMemoryAccessTokens;
+import dev.strata.application.fake.InMemoryLoginFailures;
 import dev.strata.application.fake.InMemoryAuditLog;
 import dev.strata.application.fake.InMemoryNodes;
 import dev.strata.application.fake.InMemoryRoles;
@@ -43,11 +44,12 @@ public final class AccessFixture {
     public final InMemoryRoles roles = new InMemoryRoles();
     public final InMemorySessions sessions = new InMemorySessions();
     public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
+    public final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryTenants tenants = new InMemoryTenants();
     public final InMemoryNodes nodes = new InMemoryNodes();
     public final InMemoryTransactions transactions = new InMemoryTransactions()
-            .enlist(users, roles, sessions, accessTokens, audit, tenants, nodes);
+            .enlist(users, roles, sessions, accessTokens, loginFailures, audit, tenants, nodes);
     public final TestPasswordHasher hasher = new TestPasswordHasher();
     public final TestTokenSecrets secrets = new TestTokenSecrets();
     public final Mutations mutations = new Mutations(transactions, audit, clock);
@@ -68,8 +70,8 @@ public final class AccessFixture {
 
     public AccessFixture(AuthMode mode) {
         Settings settings = new Settings(mode, OvercommitLimit.DEFAULT);
-        authentication = new AuthenticationService(settings, users, roles, sessions, accessTokens, hasher, secrets,
-                transactions, mutations, clock, Optional.of(directory), Optional.of(issuer));
+        authentication = new AuthenticationService(settings, users, roles, sessions, accessTokens, loginFailures,
+                hasher, secrets, transactions, mutations, clock, Optional.of(directory), Optional.of(issuer));
         accounts = new AccountService(users, sessions, hasher, transactions, mutations);
         userService = new UserService(users, roles, tenants, nodes, sessions, accessTokens, hasher, transactions, mutations,
                 clock);

@@ -118,6 +118,63 @@ class AuthenticationServiceTest {
         assertRefused(() -> basic("ghost", "guess"), ErrorCode.TOO_MANY_ATTEMPTS);
     }
 
+    /** A second instance on the same database: the same ports, a service (and memories) of its own. */
+    private AuthenticationService anotherInstance() {
+        return new AuthenticationService(new dev.strata.application.Settings(AuthMode.LOCAL,
+                dev.strata.domain.node.OvercommitLimit.DEFAULT), access.users, access.roles, access.sessions,
+                access.accessTokens, access.loginFailures, access.hasher, access.secrets, access.transactions,
+                access.mutations, access.clock);
+    }
+
+    @Test
+    void countsFailuresThroughEveryInstanceAndLocksOnAll() {
+        AuthenticationService other = anotherInstance();
+        assertThat(basic("admin", AccessFixture.ADMIN_PASSWORD).name()).isEqualTo("admin");
+
+        for (int i = 0; i < 5; i++) {
+            AuthenticationService through = i % 2 == 0 ? other : auth;
+            assertRefused(() -> through.authenticate(new Credentials.Basic("admin", "guess"), Principals.ORIGIN),
+                    ErrorCode.UNAUTHORIZED);
+        }
+
+        assertThatThrownBy(() -> basic("admin", AccessFixture.ADMIN_PASSWORD))
+                .as("the caller remembered before the lock is checked again").isInstanceOf(TooManyAttempts.class);
+        assertThatThrownBy(() -> other.login("admin", Password.offered(AccessFixture.ADMIN_PASSWORD),
+                Principals.ORIGIN)).isInstanceOf(TooManyAttempts.class);
+        assertThat(anotherInstance().purgeOldLoginFailures()).as("the lock is in force: nothing to forget").isZero();
+        access.clock.advance(LoginThrottle.LOCKOUT);
+        assertThat(other.login("admin", Password.offered(AccessFixture.ADMIN_PASSWORD), Principals.ORIGIN))
+                .isNotEmpty();
+    }
+
+    @Test
+    void aGoodCheckWritesNothingUnlessFailuresWereCounted() {
+        basic("admin", AccessFixture.ADMIN_PASSWORD);
+        access.clock.advance(AuthenticationService.CALLER_TTL);
+        long writes = access.transactions.committedWrites();
+
+        basic("admin", AccessFixture.ADMIN_PASSWORD);
+        assertThat(access.transactions.committedWrites()).as("a write would make every instance forget its callers")
+                .isEqualTo(writes);
+
+        assertRefused(() -> basic("admin", "guess"), ErrorCode.UNAUTHORIZED);
+        basic("admin", AccessFixture.ADMIN_PASSWORD);
+        assertThat(access.transactions.read(() -> access.loginFailures.countSince("admin", access.clock.instant()
+                .minus(LoginThrottle.WINDOW)))).as("a success clears the count").isZero();
+    }
+
+    @Test
+    void housekeepingForgetsFailuresOutsideTheWindowAndEndedLocks() {
+        for (int i = 0; i < 5; i++) {
+            assertRefused(() -> basic("ghost", "guess"), ErrorCode.UNAUTHORIZED);
+        }
+        assertRefused(() -> basic("casper", "guess"), ErrorCode.UNAUTHORIZED);
+        access.clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
+
+        assertThat(auth.purgeOldLoginFailures()).as("casper's failure and ghost's lock").isEqualTo(2);
+        assertThat(anotherInstance().purgeOldLoginFailures()).as("a second instance finds nothing left").isZero();
+    }
+
     @Test
     void remembersAGoodBasicCheckUntilThePasswordChanges() {
         access.user("carl", "carl-password", "storage");

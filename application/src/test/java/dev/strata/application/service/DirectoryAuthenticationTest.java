@@ -163,7 +163,7 @@ class DirectoryAuthenticationTest {
                     Principals.ORIGIN);
             AuthenticationService ldap = new AuthenticationService(
                     new dev.strata.application.Settings(AuthMode.LDAP, OvercommitLimit.DEFAULT), local.users, local.roles, local.sessions,
-                    local.accessTokens, local.hasher, local.secrets, local.transactions, local.mutations, local.clock,
+                    local.accessTokens, local.loginFailures, local.hasher, local.secrets, local.transactions, local.mutations, local.clock,
                     Optional.of(local.directory), Optional.empty());
 
             assertRefused(() -> ldap.authenticate(new Credentials.Bearer(token), Principals.ORIGIN),

@@ -21,15 +21,25 @@ public final class Api {
     private final URI base;
     private final HttpClient http;
     private final Map<String, String> headers;
+    private final Duration timeout;
 
     public Api(URI base, SSLContext tls) {
-        this(base, client(tls), Map.of());
+        this(base, client(tls), Map.of(), Duration.ofSeconds(60));
     }
 
-    private Api(URI base, HttpClient http, Map<String, String> headers) {
+    private Api(URI base, HttpClient http, Map<String, String> headers, Duration timeout) {
         this.base = base;
         this.http = http;
         this.headers = Map.copyOf(headers);
+        this.timeout = timeout;
+    }
+
+    /**
+     * A client that gives up on an answer after {@code timeout} (60 s by default): for what must
+     * answer soon rather than hang, such as requests while the database is down.
+     */
+    public Api withTimeout(Duration timeout) {
+        return new Api(base, http, headers, timeout);
     }
 
     /** HTTP/1.1 only: the JDK client's h2c upgrade stalls Grizzly (see STACK.md). */
@@ -49,7 +59,7 @@ public final class Api {
     public Api withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Api(base, http, more);
+        return new Api(base, http, more, timeout);
     }
 
     public Api withBasic(String user, String password) {
@@ -64,7 +74,7 @@ public final class Api {
     public Api anonymous() {
         Map<String, String> fewer = new LinkedHashMap<>(headers);
         fewer.remove("Authorization");
-        return new Api(base, http, fewer);
+        return new Api(base, http, fewer, timeout);
     }
 
     public Reply get(String path) {
@@ -91,7 +101,7 @@ public final class Api {
     public Reply send(String method, String path, String json) {
         URI uri = base.resolve(path.startsWith("/") ? path.substring(1) : path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(60))
+                .timeout(timeout)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (json != null) {

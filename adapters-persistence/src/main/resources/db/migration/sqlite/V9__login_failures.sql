@@ -1,0 +1,16 @@
+-- The lockout's memory (issue 11): failed password checks per account name, known or not (lower
+-- case, as the throttle keys it), and the locks they lead to, in the database so that every
+-- instance on it counts the same failures. Times in epoch milliseconds. Plain SQL but for the
+-- types: PostgreSQL's V9 is the same schema. (V8 is another change's.)
+
+CREATE TABLE login_failures (
+    id        INTEGER NOT NULL PRIMARY KEY,
+    account   TEXT    NOT NULL,
+    failed_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX login_failures_by_account ON login_failures (account, failed_at);
+
+CREATE TABLE login_locks (
+    account      TEXT    NOT NULL PRIMARY KEY,
+    locked_until INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
