@@ -29,6 +29,7 @@ import dev.strata.application.service.NodeService;
 import dev.strata.application.service.PublicationService;
 import dev.strata.application.service.RoleService;
 import dev.strata.application.service.SnapshotService;
+import dev.strata.application.service.TaskService;
 import dev.strata.application.service.SystemService;
 import dev.strata.application.service.TenantService;
 import dev.strata.application.service.UserService;
@@ -103,7 +104,10 @@ public final class Wiring implements AutoCloseable {
             TenantService tenants = new TenantService(database.tenants(), database.nodes(), database.volumes(),
                     database.snapshots(), transactions, mutations, clock);
             VolumeService volumes = new VolumeService(database.nodes(), database.tenants(), database.volumes(),
-                    database.snapshots(), database.publications(), transactions, mutations,
+                    database.snapshots(), database.hosts(), database.publications(), database.tasks(), transactions,
+                    mutations, settings.thinOvercommit(), clock);
+            TaskService tasks = new TaskService(database.hosts(), database.nodes(), database.tenants(),
+                    database.volumes(), database.publications(), database.tasks(), transactions, mutations,
                     settings.thinOvercommit(), clock);
             SnapshotService snapshots = new SnapshotService(database.nodes(), database.tenants(), database.volumes(),
                     database.snapshots(), transactions, mutations, settings.thinOvercommit(), clock);

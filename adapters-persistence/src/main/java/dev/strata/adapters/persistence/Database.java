@@ -3,6 +3,7 @@ package dev.strata.adapters.persistence;
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Hosts;
+import dev.strata.application.port.out.Tasks;
 import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
@@ -45,6 +46,8 @@ public interface Database extends AutoCloseable {
     Snapshots snapshots();
 
     Hosts hosts();
+
+    Tasks tasks();
 
     Publications publications();
 

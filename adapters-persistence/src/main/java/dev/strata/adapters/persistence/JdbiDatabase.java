@@ -3,6 +3,7 @@ package dev.strata.adapters.persistence;
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Hosts;
+import dev.strata.application.port.out.Tasks;
 import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
@@ -37,6 +38,7 @@ public abstract class JdbiDatabase implements Database {
     private final JdbiVolumes volumes;
     private final JdbiSnapshots snapshots;
     private final JdbiHosts hosts;
+    private final JdbiTasks tasks;
     private final JdbiPublications publications;
     private final JdbiNodeAgents nodeAgents;
 
@@ -53,6 +55,7 @@ public abstract class JdbiDatabase implements Database {
         this.volumes = new JdbiVolumes(transactions);
         this.snapshots = new JdbiSnapshots(transactions);
         this.hosts = new JdbiHosts(transactions);
+        this.tasks = new JdbiTasks(transactions);
         this.publications = new JdbiPublications(transactions);
         this.nodeAgents = new JdbiNodeAgents(transactions);
     }
@@ -115,6 +118,11 @@ public abstract class JdbiDatabase implements Database {
     @Override
     public Hosts hosts() {
         return hosts;
+    }
+
+    @Override
+    public Tasks tasks() {
+        return tasks;
     }
 
     @Override

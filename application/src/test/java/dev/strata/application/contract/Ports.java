@@ -6,6 +6,7 @@ import dev.strata.application.fake.InMemoryNodeAgents;
 import dev.strata.application.fake.InMemoryNodes;
 import dev.strata.application.fake.InMemoryPublications;
 import dev.strata.application.fake.InMemorySnapshots;
+import dev.strata.application.fake.InMemoryTasks;
 import dev.strata.application.fake.InMemoryTenants;
 import dev.strata.application.fake.InMemoryTransactions;
 import dev.strata.application.fake.InMemoryVolumes;
@@ -15,13 +16,15 @@ import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Snapshots;
+import dev.strata.application.port.out.Tasks;
 import dev.strata.application.port.out.Tenants;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Volumes;
 
 /** Every out-port the volume and host use cases need, from one implementation: the fakes or a database. */
 public record Ports(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Hosts hosts,
-                    Publications publications, AuditLog auditLog, Transactions transactions, NodeAgents agents) {
+                    Publications publications, AuditLog auditLog, Transactions transactions, NodeAgents agents,
+                    Tasks tasks) {
 
     /** The in-memory fakes, enlisted in one transaction manager. */
     public static Ports inMemory() {
@@ -38,8 +41,9 @@ public record Ports(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots sna
         InMemoryVolumes volumes = new InMemoryVolumes().tracking(agents);
         InMemorySnapshots snapshots = new InMemorySnapshots();
         InMemoryAuditLog audit = new InMemoryAuditLog();
+        InMemoryTasks tasks = new InMemoryTasks();
         InMemoryTransactions transactions = new InMemoryTransactions().enlist(nodes, tenants, volumes, snapshots, hosts,
-                publications, audit, agents);
-        return new Ports(nodes, tenants, volumes, snapshots, hosts, publications, audit, transactions, agents);
+                publications, audit, agents, tasks);
+        return new Ports(nodes, tenants, volumes, snapshots, hosts, publications, audit, transactions, agents, tasks);
     }
 }

@@ -52,7 +52,8 @@ class PostgresConcurrencyTest {
             db.open();
             instances.add(db);
             services.add(Services.over(new Ports(db.nodes(), db.tenants(), db.volumes(), db.snapshots(), db.hosts(),
-                    db.publications(), db.auditLog(), db.transactions(), db.nodeAgents()), clock, new OvercommitLimit(1.0)));
+                    db.publications(), db.auditLog(), db.transactions(), db.nodeAgents(), db.tasks()), clock,
+                    new OvercommitLimit(1.0)));
         }
     }
 

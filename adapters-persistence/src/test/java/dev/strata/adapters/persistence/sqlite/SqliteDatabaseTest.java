@@ -60,7 +60,7 @@ class SqliteDatabaseTest {
                             + " WHERE version IS NOT NULL ORDER BY installed_rank").mapTo(String.class).list()));
             assertThat(scripts).containsExactly("V1__nodes_and_audit.sql", "V2__access.sql",
                     "V3__tenants_volumes_snapshots.sql", "V5__directory_sessions.sql", "V6__hosts_targets.sql",
-                    "V7__node_agents.sql");
+                    "V7__node_agents.sql", "V8__host_agents.sql");
         }
     }
 
@@ -70,18 +70,18 @@ class SqliteDatabaseTest {
         try (SqliteDatabase database = SqliteDatabase.open(file)) {
             database.transactions().write(() -> {
                 var handle = ((JdbiTransactions) database.transactions()).writeHandle().handle();
-                handle.execute("DROP TABLE node_report_orphans");
-                handle.execute("DROP TABLE node_report_subsystems");
-                handle.execute("DROP TABLE node_reports");
-                handle.execute("DROP TABLE retired_replicas");
-                handle.execute("DROP TABLE node_generations");
-                handle.execute("ALTER TABLE users DROP COLUMN node_id");
+                handle.execute("DROP TABLE host_events");
+                handle.execute("DROP TABLE task_tags");
+                handle.execute("DROP TABLE tasks");
+                handle.execute("ALTER TABLE hosts DROP COLUMN used_nsids");
+                handle.execute("ALTER TABLE hosts DROP COLUMN multipath");
                 handle.execute("DELETE FROM flyway_schema_history WHERE version = ?",
                         String.valueOf(SqliteDatabase.SCHEMA_VERSION));
             });
         }
         try (SqliteDatabase reopened = SqliteDatabase.open(file)) {
-            assertThat(reopened.transactions().read(() -> reopened.nodeAgents().generations())).isEmpty();
+            assertThat(reopened.transactions().read(() -> reopened.hosts().all())).isEmpty();
+            assertThat(reopened.transactions().read(() -> reopened.tasks().all())).isEmpty();
         }
     }
 

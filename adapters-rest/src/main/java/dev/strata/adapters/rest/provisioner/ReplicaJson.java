@@ -7,6 +7,6 @@ public record ReplicaJson(String uuid, VolumeJson.BackendRef backend, String rep
 
     static ReplicaJson from(Replica replica) {
         return new ReplicaJson(replica.id().value(), new VolumeJson.BackendRef(replica.node().value()),
-                replica.state().label(), replica.stateTime().toEpochMilli());
+                replica.state().label(), VolumeJson.msInState(replica));
     }
 }

@@ -4,6 +4,7 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.adapters.rest.http.PathIds;
+import dev.strata.application.port.in.Created;
 import dev.strata.application.port.in.volume.AddReplicaUseCase;
 import dev.strata.application.port.in.volume.RecordReplicaStateUseCase;
 import dev.strata.application.port.in.volume.RemoveReplicaUseCase;
@@ -48,8 +49,13 @@ public final class ReplicaResource {
     public Response add(@Context SecurityContext security, @Context UriInfo uri, @PathParam("tenant") String tenant,
                         @PathParam("volUuid") String volume, ReplicaAddition body) {
         VolumeRef ref = VolumeResource.ref(tenant, volume);
-        Replica replica = addReplica.add(caller(security),
+        Created<Replica> added = addReplica.addOrClaim(caller(security),
                 (body == null ? ReplicaAddition.NONE : body).toCommand(ref));
+        Replica replica = added.value();
+        if (!added.isNew()) {
+            // a migration in flight placed it already: the host's agent adds "its" replica so
+            return Response.ok(ReplicaJson.from(replica)).build();
+        }
         return Response.created(uri.getBaseUriBuilder().path(TenantPrefix.of(tenant) + "replica")
                         .path(ref.id().value()).path(replica.id().value()).build())
                 .entity(ReplicaJson.from(replica)).build();

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A volume as the provisioner dialect shows it: capacity in whole GiB, times in epoch
- * milliseconds, each replica in {@code location}, its {@code uuid} the NVMe namespace UUID.
+ * milliseconds (but a replica's {@code currentStateTime} is the time in its state, in ms), each
+ * replica in {@code location}, its {@code uuid} the NVMe namespace UUID.
  */
 public record VolumeJson(
         String uuid,
@@ -38,8 +39,16 @@ public record VolumeJson(
 
         static Location from(Replica replica) {
             return new Location(replica.id().value(), new BackendRef(replica.node().value()), replica.state().label(),
-                    replica.stateTime().toEpochMilli());
+                    VolumeJson.msInState(replica));
         }
+    }
+
+    /**
+     * How long the replica has been in its state, in ms ({@code currentStateTime}): a duration,
+     * which the KumoScale host agent compares with {@code maxReplicaDownTime}; never negative.
+     */
+    static long msInState(Replica replica) {
+        return Math.max(0, java.time.Instant.now().toEpochMilli() - replica.stateTime().toEpochMilli());
     }
 
     /** A reference to a backend by its persistent id. */
