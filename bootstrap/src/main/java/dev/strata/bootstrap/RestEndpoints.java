@@ -21,6 +21,10 @@ import dev.strata.adapters.rest.provisioner.HostProbeResource;
 import dev.strata.adapters.rest.provisioner.HostResource;
 import dev.strata.adapters.rest.provisioner.InfoResource;
 import dev.strata.adapters.rest.provisioner.PublishResource;
+import dev.strata.adapters.rest.provisioner.ConnectResource;
+import dev.strata.adapters.rest.provisioner.DisconnectResource;
+import dev.strata.adapters.rest.provisioner.MigrateVolumeResource;
+import dev.strata.adapters.rest.provisioner.TaskResource;
 import dev.strata.adapters.rest.provisioner.ReplicaResource;
 import dev.strata.adapters.rest.provisioner.SnapshotResource;
 import dev.strata.adapters.rest.provisioner.SnapshotVolumeResource;
@@ -100,6 +104,11 @@ final class RestEndpoints {
                 new HostResource(hosts, hosts, hosts),
                 new PublishResource(app.publications()),
                 new UnpublishResource(app.publications()),
-                new TargetResource(app.publications()));
+                new TargetResource(app.publications()),
+                // host agents
+                new TaskResource(app.tasks(), app.tasks(), app.tasks(), app.tasks()),
+                new ConnectResource(app.tasks()),
+                new DisconnectResource(app.tasks()),
+                new MigrateVolumeResource(app.tasks()));
     }
 }

@@ -9,6 +9,7 @@ import dev.strata.application.service.HostService;
 import dev.strata.application.service.NodeAgentService;
 import dev.strata.application.service.NodeService;
 import dev.strata.application.service.PublicationService;
+import dev.strata.application.service.TaskService;
 import dev.strata.application.service.RoleService;
 import dev.strata.application.service.SnapshotService;
 import dev.strata.application.service.SystemService;
@@ -26,5 +27,5 @@ public record Services(SystemService system, AuthenticationService authenticatio
                        UserService users, RoleService roles, AccessTokenService tokens, AuditService audit,
                        NodeService nodes, TenantService tenants, VolumeService volumes, SnapshotService snapshots,
                        HostService hosts, PublicationService publications, NodeAgentService agents,
-                       ClusterSummaryService summary) {
+                       ClusterSummaryService summary, TaskService tasks) {
 }

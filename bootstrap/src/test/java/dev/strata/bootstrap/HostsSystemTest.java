@@ -141,13 +141,13 @@ class HostsSystemTest {
         List<String> commands = attach(hostId, nqn, volume);
 
         assertThat(commands).containsExactlyInAnyOrder(
-                "nvme connect -t tcp -a 192.168.10.1 -s 4420 -n nqn.2026-11.dev.strata:target:" + nodes.get(0) + ":"
+                "nvme connect -t tcp -a 192.168.10.1 -s 4420 -n nqn.2026-11.dev.strata:host:"
                         + hostId + "   # namespace " + replicaOn(volume, nodes.get(0)),
-                "nvme connect -t tcp -a 192.168.20.1 -s 4420 -n nqn.2026-11.dev.strata:target:" + nodes.get(0) + ":"
+                "nvme connect -t tcp -a 192.168.20.1 -s 4420 -n nqn.2026-11.dev.strata:host:"
                         + hostId + "   # namespace " + replicaOn(volume, nodes.get(0)),
-                "nvme connect -t tcp -a 192.168.10.2 -s 4421 -n nqn.2026-11.dev.strata:target:" + nodes.get(1) + ":"
+                "nvme connect -t tcp -a 192.168.10.2 -s 4421 -n nqn.2026-11.dev.strata:host:"
                         + hostId + "   # namespace " + replicaOn(volume, nodes.get(1)),
-                "nvme connect -t tcp -a 10.40.0.3 -s 4420 -n nqn.2026-11.dev.strata:target:" + nodes.get(2) + ":"
+                "nvme connect -t tcp -a 10.40.0.3 -s 4420 -n nqn.2026-11.dev.strata:host:"
                         + hostId + "   # namespace " + replicaOn(volume, nodes.get(2)));
         assertThat(attach(hostId, nqn, volume)).as("attaching again answers the same").isEqualTo(commands);
 

@@ -124,6 +124,13 @@ public final class AuthorizationTable {
             inTenant(PRIVILEGE_HOST_WRITE, "POST", "/{tenant}publish"),
             inTenant(PRIVILEGE_HOST_WRITE, "POST", "/{tenant}unpublish"),
             needs(PRIVILEGE_HOST_READ, "GET", "/targets"),
+            needs(PRIVILEGE_HOST_READ, "GET", "/tasks"),
+            needs(PRIVILEGE_HOST_WRITE, "PUT", "/tasks"),
+            needs(PRIVILEGE_HOST_WRITE, "DELETE", "/tasks"),
+            needs(PRIVILEGE_HOST_WRITE, "POST", "/tasks"),
+            inTenant(PRIVILEGE_HOST_WRITE, "POST", "/{tenant}connect"),
+            inTenant(PRIVILEGE_HOST_WRITE, "POST", "/{tenant}disconnect"),
+            inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}migrate_volume"),
 
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/metrics"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes"),
