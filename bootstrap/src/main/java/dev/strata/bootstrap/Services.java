@@ -27,5 +27,6 @@ public record Services(SystemService system, AuthenticationService authenticatio
                        UserService users, RoleService roles, AccessTokenService tokens, AuditService audit,
                        NodeService nodes, TenantService tenants, VolumeService volumes, SnapshotService snapshots,
                        HostService hosts, PublicationService publications, NodeAgentService agents,
-                       ClusterSummaryService summary, TaskService tasks) {
+                       ClusterSummaryService summary, TaskService tasks,
+                       java.time.InstantSource clock) {
 }

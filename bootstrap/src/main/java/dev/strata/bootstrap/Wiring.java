@@ -139,7 +139,7 @@ public final class Wiring implements AutoCloseable {
                     database.sessions(), hasher, secrets, transactions, mutations, clock);
             Services services = new Services(system, authentication, accounts, users, roles, tokens, audit, nodes,
                     tenants, volumes, snapshots, hosts, publications, agents, new ClusterSummaryService(settings,
-                    database.nodes(), database.volumes(), database.hosts(), database.tenants(), transactions, clock), tasks);
+                    database.nodes(), database.volumes(), database.hosts(), database.tenants(), transactions, clock), tasks, clock);
             return new Wiring(database, build, services, accessBootstrap, settings.authMode(), directory);
         } catch (RuntimeException e) {
             database.close();
