@@ -76,7 +76,7 @@ final class RestEndpoints {
                 new VersionResource(build),
                 new HealthResource(system),
                 new RequestMetrics(metrics),
-                new MetricsResource(system, metrics, build),
+                new MetricsResource(system, metrics, build, app.tasks()),
                 new OpenApiResource(build),
                 new ClusterSummaryResource(app.summary()),
                 // cluster and session (/v1)

@@ -158,8 +158,12 @@ class HostsSystemTest {
         assertThat(target.path("numNamespaces").asInt()).isEqualTo(1);
         assertThat(target.path("alias").asText()).startsWith("compute-1@node-");
         JsonNode namespace = target.path("namespaces").get(0);
-        assertThat(namespace.path("nsid").asInt()).isEqualTo(1);
         assertThat(namespace.path("volumeId").asText()).isEqualTo(volume);
+        // one NQN for the host on every node: nsids are unique across all of its targets
+        List<Integer> nsids = new ArrayList<>();
+        cinder.get("/targets?hostId=" + hostId + "&volId=" + volume).json()
+                .forEach(t -> t.path("namespaces").forEach(n -> nsids.add(n.path("nsid").asInt())));
+        assertThat(nsids).containsExactlyInAnyOrder(1, 2, 3);
     }
 
     private String replicaOn(String volume, String node) {

@@ -2,6 +2,8 @@ package dev.strata.application.service;
 
 import dev.strata.application.port.in.task.CancelTaskUseCase;
 import dev.strata.application.port.in.task.ConnectVolumeUseCase;
+import dev.strata.application.port.in.task.HealVolumesUseCase;
+import dev.strata.application.port.in.task.RepairReport;
 import dev.strata.application.port.in.task.CreateTaskCommand;
 import dev.strata.application.port.in.task.CreateTaskUseCase;
 import dev.strata.application.port.in.task.DisconnectVolumeUseCase;
@@ -20,8 +22,10 @@ import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Volumes;
 import dev.strata.domain.DomainException;
 import dev.strata.domain.ErrorCode;
+import dev.strata.domain.access.AuthMethod;
 import dev.strata.domain.access.Principal;
 import dev.strata.domain.access.Privilege;
+import dev.strata.domain.access.RequestOrigin;
 import dev.strata.domain.host.Host;
 import dev.strata.domain.host.HostId;
 import dev.strata.domain.host.Publication;
@@ -44,9 +48,11 @@ import dev.strata.domain.volume.Volume;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,7 +63,18 @@ import java.util.stream.Collectors;
  * gone, a volume unpublished) is in that same transaction.
  */
 public final class TaskService implements ListTasksUseCase, UpdateTaskUseCase, CancelTaskUseCase, CreateTaskUseCase,
-        ConnectVolumeUseCase, DisconnectVolumeUseCase, MigrateVolumeUseCase {
+        ConnectVolumeUseCase, DisconnectVolumeUseCase, MigrateVolumeUseCase, HealVolumesUseCase {
+
+    /** Volumes looked at per self-healing pass, most degraded first as the port orders them. */
+    static final int HEAL_BATCH = 500;
+
+    /** Who self-healing acts as, in the audit log. */
+    private static final Principal HEALER = Principal.administrator("strata", AuthMethod.NONE,
+            new RequestOrigin("self-healing", ""));
+
+    private final AtomicLong repairsStarted = new AtomicLong();
+    private final AtomicLong repairsFinished = new AtomicLong();
+    private final AtomicLong repairsFailed = new AtomicLong();
 
     /** Ended tasks are dropped after this long. */
     public static final Duration ENDED_KEPT = Duration.ofDays(7);
@@ -262,13 +279,89 @@ public final class TaskService implements ListTasksUseCase, UpdateTaskUseCase, C
         return Optional.empty();
     }
 
+    @Override
+    public RepairReport heal() {
+        Instant now = clock.instant();
+        List<dev.strata.domain.volume.VolumeId> due = transactions.read(() -> volumes.degraded(HEAL_BATCH).stream()
+                .filter(v -> dueReplica(v, now).isPresent()).map(Volume::id).toList());
+        List<dev.strata.domain.volume.VolumeId> migrating = new ArrayList<>();
+        List<dev.strata.domain.volume.VolumeId> replaced = new ArrayList<>();
+        List<RepairReport.Failure> failed = new ArrayList<>();
+        for (dev.strata.domain.volume.VolumeId id : due) {
+            try {
+                Optional<Boolean> viaMigration = mutations.perform(HEALER, Privilege.PRIVILEGE_VOLUME_WRITE,
+                        "volume.heal", id.value(), () -> repair(id, clock.instant()));
+                viaMigration.ifPresent(migration -> {
+                    repairsStarted.incrementAndGet();
+                    if (migration) {
+                        migrating.add(id);
+                    } else {
+                        repairsFinished.incrementAndGet();
+                        replaced.add(id);
+                    }
+                });
+            } catch (DomainException e) {
+                repairsFailed.incrementAndGet();
+                failed.add(new RepairReport.Failure(id, e.code().code() + ": " + e.description()));
+            }
+        }
+        return new RepairReport(migrating, replaced, failed);
+    }
+
+    @Override
+    public RepairCounts counts() {
+        return new RepairCounts(repairsStarted.get(), repairsFinished.get(), repairsFailed.get());
+    }
+
+    /**
+     * One volume's repair, inside a write that checks everything again (another instance may have
+     * repaired it): empty when nothing is due any more; true when a migration was started, false
+     * when an unpublished volume's replica was replaced at once.
+     */
+    private Optional<Boolean> repair(dev.strata.domain.volume.VolumeId id, Instant now) {
+        Optional<Volume> found = volumes.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Volume volume = found.get();
+        Optional<Replica> missing = dueReplica(volume, now);
+        if (missing.isEmpty() || !tasks.active(volume.id(), TaskType.REMOTE_MIGRATION).isEmpty()) {
+            return Optional.empty();
+        }
+        Tenant tenant = tenants.find(volume.tenant()).orElseThrow(() -> new IllegalStateException(
+                "volume " + volume.id() + " has no tenant"));
+        if (!publications.ofVolume(volume.id()).isEmpty()) {
+            startMigration(tenant, volume, Optional.of(missing.get().id()), Optional.empty());
+            return Optional.of(true);
+        }
+        place(tenant, volume, missing.get(), nodes.all(), Optional.empty());
+        Replica retired = volume.removeReplica(missing.get().id());
+        exports.replicaRemoved(volume, retired);
+        provisioner.release(tenant, volume.replicaAllocation(), List.of(retired.node()));
+        volumes.update(volume);
+        return Optional.of(false);
+    }
+
+    /** The volume's replica Missing longer than its maxReplicaDownTime minutes, if repair is allowed. */
+    private static Optional<Replica> dueReplica(Volume volume, Instant now) {
+        long minutes = volume.spec().storageClass().maxReplicaDownTime();
+        if (minutes <= 0 || volume.replicas().size() >= StorageClass.MAX_REPLICAS) {
+            return Optional.empty();
+        }
+        Instant cutoff = now.minus(Duration.ofMinutes(minutes));
+        return volume.replicas().stream().filter(r -> r.state() == ReplicaState.MISSING)
+                .filter(r -> r.stateTime().isBefore(cutoff)).findFirst();
+    }
+
     /** What a task's end does, in the same transaction as the report. */
     private void ended(Task task) {
         switch (task.type()) {
             case REMOTE_MIGRATION -> {
                 if (task.succeeded()) {
+                    repairsFinished.incrementAndGet();
                     retireReplaced(task);
                 } else if (task.state() == TaskState.FAILED) {
+                    repairsFailed.incrementAndGet();
                     withdrawPlaced(task);
                 }
             }

@@ -15,6 +15,7 @@ import dev.strata.application.port.in.host.PublishCommand;
 import dev.strata.application.port.in.task.CreateTaskCommand;
 import dev.strata.application.port.in.task.HostActionCommand;
 import dev.strata.application.port.in.task.MigrateVolumeCommand;
+import dev.strata.application.port.in.task.RepairReport;
 import dev.strata.application.port.in.task.UpdateTaskCommand;
 import dev.strata.application.port.in.volume.AddReplicaCommand;
 import dev.strata.application.port.in.volume.ReplicaRef;
@@ -275,6 +276,108 @@ class TaskServiceTest {
                 .isEqualTo(ErrorCode.TASK_ALREADY_RUNNING);
         assertThat(services.tasks().list(admin, Optional.empty(), Optional.of(host))).extracting(Task::id)
                 .containsExactly(task.id());
+    }
+
+    /** A volume healing after {@code minutes}, all its replicas Available, then its first one Missing. */
+    private Volume healingVolume(int replicas, long minutes) {
+        var request = aVolume().withReplicas(replicas).healingAfter(minutes);
+        Volume volume = services.volumes().create(admin, (replicas == 4 ? request.sameRackAllowed() : request).build())
+                .value();
+        for (Replica r : volume.replicas()) {
+            services.volumes().record(admin, new ReplicaRef(ref(volume), r.id()), ReplicaState.AVAILABLE);
+        }
+        services.volumes().record(admin, new ReplicaRef(ref(volume), volume.replicas().get(0).id()),
+                ReplicaState.MISSING);
+        return volume(volume);
+    }
+
+    @Test
+    void aReplicaMissingPastMaxReplicaDownTimeOfAPublishedVolumeGetsAReplacementThroughAMigration() {
+        Volume volume = healingVolume(2, 5);
+        publish(volume);
+        Replica missing = volume.replicas().get(0);
+        Replica staying = volume.replicas().get(1);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(services.tasks().heal().migrating()).as("not yet: exactly the allowed time").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+
+        var report = services.tasks().heal();
+
+        assertThat(report.migrating()).containsExactly(volume.id());
+        Task task = ports.tasks().active(volume.id(), TaskType.REMOTE_MIGRATION).get(0);
+        assertThat(task.replaced()).contains(missing.id());
+        Replica placed = volume(volume).replica(task.placed().orElseThrow());
+        assertThat(rackOf(placed.node())).isNotEqualTo(rackOf(staying.node()));
+        assertThat(placed.node()).isNotIn(missing.node(), staying.node());
+        assertThat(services.tasks().heal().migrating()).as("one repair per volume at a time").isEmpty();
+        assertThat(services.tasks().counts().started()).isEqualTo(1);
+        report(task, TaskState.FINISHED, "Success");
+        assertThat(services.tasks().counts().finished()).isEqualTo(1);
+        assertThat(volume(volume).replica(missing.id()).state()).isEqualTo(ReplicaState.TERMINATING);
+    }
+
+    @Test
+    void anUnpublishedVolumeHasItsMissingReplicaReplacedAndRetiredAtOnce() {
+        Volume volume = healingVolume(2, 1);
+        Replica missing = volume.replicas().get(0);
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(services.tasks().heal().replaced()).containsExactly(volume.id());
+
+        Volume healed = volume(volume);
+        assertThat(healed.replicas()).hasSize(2).extracting(Replica::id).doesNotContain(missing.id());
+        assertThat(healed.replicas()).extracting(Replica::node).doesNotContain(missing.node());
+        assertThat(ports.tasks().all()).isEmpty();
+    }
+
+    @Test
+    void zeroNeverHealsAndFourReplicasAreLeftAlone() {
+        Volume never = healingVolume(2, 0);
+        Volume full = healingVolume(4, 1);
+        publish(never);
+        clock.advance(Duration.ofDays(30));
+
+        var report = services.tasks().heal();
+
+        assertThat(report.migrating()).isEmpty();
+        assertThat(report.replaced()).isEmpty();
+        assertThat(report.failed()).isEmpty();
+        assertThat(volume(never).replicas()).hasSize(2);
+        assertThat(volume(full).replicas()).hasSize(4);
+    }
+
+    @Test
+    void withNoPlacementTheRepairIsReportedAndTriedAgainLater() {
+        Volume volume = healingVolume(2, 1);
+        publish(volume);
+        // the only nodes left without a replica share the staying replica's rack, or are in Maintenance
+        for (StorageNode node : nodes.values()) {
+            if (!volume.nodes().contains(node.id())) {
+                services.nodes().update(admin, new dev.strata.application.port.in.node.UpdateNodeCommand(node.id(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(NodeState.MAINTENANCE)));
+            }
+        }
+        clock.advance(Duration.ofMinutes(2));
+
+        var report = services.tasks().heal();
+
+        assertThat(report.failed()).extracting(RepairReport.Failure::volume).containsExactly(volume.id());
+        assertThat(report.failed().get(0).reason()).startsWith("InsufficientCapacity");
+        assertThat(volume(volume).replicas()).hasSize(2);
+        assertThat(services.tasks().heal().failed()).as("tried again").hasSize(1);
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseStartOneRepairNotTwo() {
+        Volume volume = healingVolume(2, 1);
+        publish(volume);
+        Services other = Services.over(ports, clock, OvercommitLimit.DEFAULT);
+        clock.advance(Duration.ofMinutes(2));
+
+        int started = services.tasks().heal().migrating().size() + other.tasks().heal().migrating().size();
+
+        assertThat(started).isEqualTo(1);
+        assertThat(ports.tasks().all()).hasSize(1);
     }
 
     @Test
