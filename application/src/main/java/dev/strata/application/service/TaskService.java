@@ -303,6 +303,10 @@ public final class TaskService implements ListTasksUseCase, UpdateTaskUseCase, C
             } catch (DomainException e) {
                 repairsFailed.incrementAndGet();
                 failed.add(new RepairReport.Failure(id, e.code().code() + ": " + e.description()));
+            } catch (RuntimeException e) {
+                // one volume's trouble (a lost race retried too often, say) stops no other volume's repair
+                repairsFailed.incrementAndGet();
+                failed.add(new RepairReport.Failure(id, e.toString()));
             }
         }
         return new RepairReport(migrating, replaced, failed);
