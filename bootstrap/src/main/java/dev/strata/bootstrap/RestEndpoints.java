@@ -25,6 +25,8 @@ import dev.strata.adapters.rest.provisioner.ConnectResource;
 import dev.strata.adapters.rest.provisioner.DisconnectResource;
 import dev.strata.adapters.rest.provisioner.MigrateVolumeResource;
 import dev.strata.adapters.rest.provisioner.TaskResource;
+import dev.strata.adapters.rest.provisioner.ForwardLogResource;
+import dev.strata.adapters.rest.cluster.HostEventsResource;
 import dev.strata.adapters.rest.provisioner.ReplicaResource;
 import dev.strata.adapters.rest.provisioner.SnapshotResource;
 import dev.strata.adapters.rest.provisioner.SnapshotVolumeResource;
@@ -109,6 +111,8 @@ final class RestEndpoints {
                 new TaskResource(app.tasks(), app.tasks(), app.tasks(), app.tasks()),
                 new ConnectResource(app.tasks()),
                 new DisconnectResource(app.tasks()),
-                new MigrateVolumeResource(app.tasks()));
+                new MigrateVolumeResource(app.tasks()),
+                new ForwardLogResource(app.hostEvents(), app.clock()),
+                new HostEventsResource(app.hostEvents()));
     }
 }

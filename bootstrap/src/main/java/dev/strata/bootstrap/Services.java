@@ -5,6 +5,7 @@ import dev.strata.application.service.AccountService;
 import dev.strata.application.service.AuditService;
 import dev.strata.application.service.AuthenticationService;
 import dev.strata.application.service.ClusterSummaryService;
+import dev.strata.application.service.HostEventService;
 import dev.strata.application.service.HostService;
 import dev.strata.application.service.NodeAgentService;
 import dev.strata.application.service.NodeService;
@@ -28,5 +29,5 @@ public record Services(SystemService system, AuthenticationService authenticatio
                        NodeService nodes, TenantService tenants, VolumeService volumes, SnapshotService snapshots,
                        HostService hosts, PublicationService publications, NodeAgentService agents,
                        ClusterSummaryService summary, TaskService tasks,
-                       java.time.InstantSource clock) {
+                       HostEventService hostEvents, java.time.InstantSource clock) {
 }

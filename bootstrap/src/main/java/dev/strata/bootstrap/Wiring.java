@@ -22,6 +22,7 @@ import dev.strata.application.service.AccountService;
 import dev.strata.application.service.AuditService;
 import dev.strata.application.service.AuthenticationService;
 import dev.strata.application.service.ClusterSummaryService;
+import dev.strata.application.service.HostEventService;
 import dev.strata.application.service.HostService;
 import dev.strata.application.service.Mutations;
 import dev.strata.application.service.NodeAgentService;
@@ -139,7 +140,8 @@ public final class Wiring implements AutoCloseable {
                     database.sessions(), hasher, secrets, transactions, mutations, clock);
             Services services = new Services(system, authentication, accounts, users, roles, tokens, audit, nodes,
                     tenants, volumes, snapshots, hosts, publications, agents, new ClusterSummaryService(settings,
-                    database.nodes(), database.volumes(), database.hosts(), database.tenants(), transactions, clock), tasks, clock);
+                    database.nodes(), database.volumes(), database.hosts(), database.tenants(), transactions, clock), tasks,
+                    new HostEventService(database.hostEvents(), transactions, mutations), clock);
             return new Wiring(database, build, services, accessBootstrap, settings.authMode(), directory);
         } catch (RuntimeException e) {
             database.close();

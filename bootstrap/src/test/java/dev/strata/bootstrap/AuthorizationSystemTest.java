@@ -329,6 +329,11 @@ class AuthorizationSystemTest {
             return new Call("POST", t + "/migrate_volume", "{\"volId\": \"" + volume + "\"}");
         });
 
+        scenario("POST /forward_log", c -> new Call("POST", "/forward_log", "{\"loggingType\": \"EVENT\", \"level\":"
+                + " \"INFO\", \"host\": \"compute-1\", \"appName\": \"nvmeof_agent\", \"message\": \"m\","
+                + " \"parametersList\": []}"));
+        scenario("GET /v1/host-events", c -> get("/v1/host-events/"));
+
         scenario("GET /v1/cluster/nodes", c -> get("/v1/cluster/nodes/"));
         scenario("GET /v1/cluster/nodes/{id}", c -> {
             node();

@@ -379,6 +379,62 @@ class HostAgentSystemTest {
     }
 
     @Test
+    void aReplicaMissingLongerThanTheVolumeAllowsHealsThroughAMigrationTaskForTheHost() {
+        probe(null);
+        String volume = UUID.randomUUID().toString();
+        ok(admin.post("/volumes", VolumesSystemTest.cinderVolume("healing", volume, 10, "THIN", 2)
+                .replace("\"maxReplicaDownTime\": 0", "\"maxReplicaDownTime\": 3")));
+        ok(agent.post("/publish", python("hostId", hostId, "volId", volume)));
+        JsonNode before = volumeJson(volume);
+        String missing = before.path("location").get(0).path("uuid").asText();
+        String stayingNode = before.path("location").get(1).path("backend").path("persistentID").asText();
+        ok(agentNoBody.patch("/replica/" + volume + "/" + missing + "/Missing", null));
+        server.clock().advance(Duration.ofMinutes(3));
+        server.server().healVolumes();
+        assertThat(tasks()).as("not before maxReplicaDownTime has passed").isEmpty();
+        server.clock().advance(Duration.ofSeconds(1));
+
+        server.server().healVolumes();
+        server.server().healVolumes();
+
+        JsonNode tasks = tasks();
+        assertThat(tasks).as("one repair, however many passes").hasSize(1);
+        assertThat(tasks.get(0).path("type").asText()).isEqualTo("RemoteMigration");
+        assertThat(tags(tasks.get(0))).containsEntry("replicaId", missing).containsEntry("volId", volume);
+        JsonNode during = volumeJson(volume);
+        assertThat(during.path("location")).hasSize(3);
+        for (JsonNode location : during.path("location")) {
+            if (location.path("replicaState").asText().equals("Synchronizing")) {
+                assertThat(rackOf.get(location.path("backend").path("persistentID").asText()))
+                        .isNotEqualTo(rackOf.get(stayingNode));
+            }
+        }
+        String metrics = admin.get("/metrics").body();
+        assertThat(metrics).contains("strata_repairs_started_total 1.0").contains("strata_volumes_degraded 1.0");
+    }
+
+    @Test
+    void theAgentsForwardedEventsAreReadByOperatorsPagedAndShowInTheAuditLog() {
+        for (int i = 1; i <= 3; i++) {
+            // forward_logs(level, hostname, message, parameters_list) as ForwardEntity('EVENT', ...)
+            ok(agent.post("/forward_log", python("loggingType", "EVENT", "level", "WARNING", "host", "compute-1",
+                    "appName", "nvmeof_agent", "message", "leg " + i + " of md0 failed", "parametersList",
+                    List.of("md0", i))));
+        }
+        JsonNode first = ok(admin.get("/v1/host-events/?limit=2")).json();
+        assertThat(first.path("entries")).hasSize(2);
+        assertThat(first.path("entries").get(0).path("message").asText()).isEqualTo("leg 1 of md0 failed");
+        assertThat(first.path("entries").get(0).path("parameters").asText()).isEqualTo("[\"md0\",1]");
+        assertThat(first.path("entries").get(0).path("app_name").asText()).isEqualTo("nvmeof_agent");
+        String next = first.path("paging").path("next").asText();
+        JsonNode rest = ok(admin.get(next)).json();
+        assertThat(rest.path("entries")).hasSize(1);
+        assertThat(rest.path("paging").path("next").asText()).isEmpty();
+        assertThat(admin.get("/v1/audit/?limit=1000").json().path("entries").findValuesAsText("action"))
+                .contains("host.event");
+    }
+
+    @Test
     void anOperatorSetsThePollingRateAndTheAgentFinishesIt() {
         probe(null);
         Reply created = admin.post("/tasks", python("hostId", hostId, "type", "SetPollingRate",

@@ -270,6 +270,10 @@ class OpenApiConformanceSystemTest {
         call(admin, "POST", "/migrate_volume", "{\"volId\": \"" + uuid + "\", \"repId\": \"" + UUID.randomUUID()
                 + "\"}", 404);
         call(admin, "POST", "/0/migrate_volume", "{}", "/{tenant}/migrate_volume", 400);
+        call(admin, "POST", "/forward_log", "{\"loggingType\": \"EVENT\", \"level\": \"WARNING\", \"host\":"
+                + " \"compute-1\", \"appName\": \"nvmeof_agent\", \"message\": \"leg failed\","
+                + " \"parametersList\": [\"md0\"]}", 200);
+        call(admin, "GET", "/v1/host-events/?limit=1", null, "/v1/host-events", 200);
         call(admin, "POST", "/disconnect", publication, 200);
         call(admin, "POST", "/0/disconnect", publication, "/{tenant}/disconnect", 200);
         call(admin, "DELETE", "/hosts/" + host, null, "/hosts/{uuid}", 409);

@@ -2,6 +2,7 @@ package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.HostEvents;
 import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.Tasks;
 import dev.strata.application.port.out.NodeAgents;
@@ -48,6 +49,8 @@ public interface Database extends AutoCloseable {
     Hosts hosts();
 
     Tasks tasks();
+
+    HostEvents hostEvents();
 
     Publications publications();
 

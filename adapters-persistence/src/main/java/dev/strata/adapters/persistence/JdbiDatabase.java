@@ -2,6 +2,7 @@ package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.HostEvents;
 import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.Tasks;
 import dev.strata.application.port.out.NodeAgents;
@@ -39,6 +40,7 @@ public abstract class JdbiDatabase implements Database {
     private final JdbiSnapshots snapshots;
     private final JdbiHosts hosts;
     private final JdbiTasks tasks;
+    private final JdbiHostEvents hostEvents;
     private final JdbiPublications publications;
     private final JdbiNodeAgents nodeAgents;
 
@@ -56,6 +58,7 @@ public abstract class JdbiDatabase implements Database {
         this.snapshots = new JdbiSnapshots(transactions);
         this.hosts = new JdbiHosts(transactions);
         this.tasks = new JdbiTasks(transactions);
+        this.hostEvents = new JdbiHostEvents(transactions);
         this.publications = new JdbiPublications(transactions);
         this.nodeAgents = new JdbiNodeAgents(transactions);
     }
@@ -123,6 +126,11 @@ public abstract class JdbiDatabase implements Database {
     @Override
     public Tasks tasks() {
         return tasks;
+    }
+
+    @Override
+    public HostEvents hostEvents() {
+        return hostEvents;
     }
 
     @Override

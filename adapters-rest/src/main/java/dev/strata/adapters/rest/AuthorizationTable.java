@@ -131,6 +131,8 @@ public final class AuthorizationTable {
             inTenant(PRIVILEGE_HOST_WRITE, "POST", "/{tenant}connect"),
             inTenant(PRIVILEGE_HOST_WRITE, "POST", "/{tenant}disconnect"),
             inTenant(PRIVILEGE_VOLUME_WRITE, "POST", "/{tenant}migrate_volume"),
+            needs(PRIVILEGE_HOST_WRITE, "POST", "/forward_log"),
+            needs(PRIVILEGE_HOST_READ, "GET", "/v1/host-events"),
 
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/metrics"),
             needs(PRIVILEGE_CLUSTER_READ, "GET", "/v1/cluster/nodes"),

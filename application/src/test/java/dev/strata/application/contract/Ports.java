@@ -1,6 +1,7 @@
 package dev.strata.application.contract;
 
 import dev.strata.application.fake.InMemoryAuditLog;
+import dev.strata.application.fake.InMemoryHostEvents;
 import dev.strata.application.fake.InMemoryHosts;
 import dev.strata.application.fake.InMemoryNodeAgents;
 import dev.strata.application.fake.InMemoryNodes;
@@ -11,6 +12,7 @@ import dev.strata.application.fake.InMemoryTenants;
 import dev.strata.application.fake.InMemoryTransactions;
 import dev.strata.application.fake.InMemoryVolumes;
 import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.HostEvents;
 import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.NodeAgents;
 import dev.strata.application.port.out.Nodes;
@@ -24,7 +26,7 @@ import dev.strata.application.port.out.Volumes;
 /** Every out-port the volume and host use cases need, from one implementation: the fakes or a database. */
 public record Ports(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Hosts hosts,
                     Publications publications, AuditLog auditLog, Transactions transactions, NodeAgents agents,
-                    Tasks tasks) {
+                    Tasks tasks, HostEvents hostEvents) {
 
     /** The in-memory fakes, enlisted in one transaction manager. */
     public static Ports inMemory() {
@@ -42,8 +44,10 @@ public record Ports(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots sna
         InMemorySnapshots snapshots = new InMemorySnapshots();
         InMemoryAuditLog audit = new InMemoryAuditLog();
         InMemoryTasks tasks = new InMemoryTasks();
+        InMemoryHostEvents hostEvents = new InMemoryHostEvents();
         InMemoryTransactions transactions = new InMemoryTransactions().enlist(nodes, tenants, volumes, snapshots, hosts,
-                publications, audit, agents, tasks);
-        return new Ports(nodes, tenants, volumes, snapshots, hosts, publications, audit, transactions, agents, tasks);
+                publications, audit, agents, tasks, hostEvents);
+        return new Ports(nodes, tenants, volumes, snapshots, hosts, publications, audit, transactions, agents, tasks,
+                hostEvents);
     }
 }

@@ -134,4 +134,21 @@ public abstract class TasksContract {
         assertThat(ports().transactions().read(() -> ports().tasks().all())).extracting(Task::id)
                 .containsExactly(idle.id());
     }
+
+    @Test
+    void keepsHostEventsInOrderWithTheirTextAndPagesThem() {
+        for (int i = 1; i <= 3; i++) {
+            int n = i;
+            ports().transactions().write(() -> ports().hostEvents().append(new dev.strata.domain.host.HostEvent(0,
+                    NOW.plusSeconds(n), "compute-1", "EVENT", "ERROR", "nvmeof_agent", "leg " + n + " failed\non md0",
+                    "[\"a\",\"b\"]")));
+        }
+        var first = ports().transactions().read(() -> ports().hostEvents().page(0, 2));
+        assertThat(first).hasSize(2);
+        assertThat(first.get(0).message()).isEqualTo("leg 1 failed\non md0");
+        assertThat(first.get(0).parameters()).isEqualTo("[\"a\",\"b\"]");
+        assertThat(first.get(0).time()).isEqualTo(NOW.plusSeconds(1));
+        var rest = ports().transactions().read(() -> ports().hostEvents().page(first.get(1).id(), 2));
+        assertThat(rest).extracting(e -> e.message()).containsExactly("leg 3 failed\non md0");
+    }
 }

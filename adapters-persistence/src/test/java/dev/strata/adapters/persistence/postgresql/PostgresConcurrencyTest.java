@@ -59,7 +59,7 @@ class PostgresConcurrencyTest {
             db.open();
             instances.add(db);
             services.add(Services.over(new Ports(db.nodes(), db.tenants(), db.volumes(), db.snapshots(), db.hosts(),
-                    db.publications(), db.auditLog(), db.transactions(), db.nodeAgents(), db.tasks()), clock,
+                    db.publications(), db.auditLog(), db.transactions(), db.nodeAgents(), db.tasks(), db.hostEvents()), clock,
                     new OvercommitLimit(1.0)));
         }
     }
