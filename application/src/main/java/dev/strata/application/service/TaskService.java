@@ -352,6 +352,11 @@ public final class TaskService implements ListTasksUseCase, UpdateTaskUseCase, C
         if (minutes <= 0 || volume.replicas().size() >= StorageClass.MAX_REPLICAS) {
             return Optional.empty();
         }
+        long serving = volume.replicas().stream().filter(r -> r.state() != ReplicaState.TERMINATING).count();
+        if (serving > volume.spec().storageClass().numReplicas()) {
+            // a replacement stands beside the Missing replica already (the host's agent may add one itself)
+            return Optional.empty();
+        }
         Instant cutoff = now.minus(Duration.ofMinutes(minutes));
         return volume.replicas().stream().filter(r -> r.state() == ReplicaState.MISSING)
                 .filter(r -> r.stateTime().isBefore(cutoff)).findFirst();

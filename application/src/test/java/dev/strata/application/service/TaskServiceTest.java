@@ -368,6 +368,19 @@ class TaskServiceTest {
     }
 
     @Test
+    void aReplacementTheHostAddedItselfIsNotDoubled() {
+        Volume volume = healingVolume(2, 1);
+        publish(volume);
+        services.volumes().add(admin, new AddReplicaCommand(ref(volume), Optional.empty(), Optional.empty()));
+        clock.advance(Duration.ofMinutes(2));
+
+        var report = services.tasks().heal();
+
+        assertThat(report.migrating()).isEmpty();
+        assertThat(volume(volume).replicas()).hasSize(3);
+    }
+
+    @Test
     void twoInstancesOnOneDatabaseStartOneRepairNotTwo() {
         Volume volume = healingVolume(2, 1);
         publish(volume);
