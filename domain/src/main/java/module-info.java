@@ -9,6 +9,7 @@ module dev.strata.domain {
     exports dev.strata.domain.host;
     exports dev.strata.domain.node;
     exports dev.strata.domain.placement;
+    exports dev.strata.domain.task;
     exports dev.strata.domain.tenant;
     exports dev.strata.domain.volume;
 }

@@ -21,6 +21,12 @@ import dev.strata.adapters.rest.provisioner.HostProbeResource;
 import dev.strata.adapters.rest.provisioner.HostResource;
 import dev.strata.adapters.rest.provisioner.InfoResource;
 import dev.strata.adapters.rest.provisioner.PublishResource;
+import dev.strata.adapters.rest.provisioner.ConnectResource;
+import dev.strata.adapters.rest.provisioner.DisconnectResource;
+import dev.strata.adapters.rest.provisioner.MigrateVolumeResource;
+import dev.strata.adapters.rest.provisioner.TaskResource;
+import dev.strata.adapters.rest.provisioner.ForwardLogResource;
+import dev.strata.adapters.rest.cluster.HostEventsResource;
 import dev.strata.adapters.rest.provisioner.ReplicaResource;
 import dev.strata.adapters.rest.provisioner.SnapshotResource;
 import dev.strata.adapters.rest.provisioner.SnapshotVolumeResource;
@@ -72,7 +78,7 @@ final class RestEndpoints {
                 new VersionResource(build),
                 new HealthResource(system),
                 new RequestMetrics(metrics),
-                new MetricsResource(system, metrics, build),
+                new MetricsResource(system, metrics, build, app.tasks()),
                 new OpenApiResource(build),
                 new ClusterSummaryResource(app.summary()),
                 // cluster and session (/v1)
@@ -88,9 +94,9 @@ final class RestEndpoints {
                 new BackendResource(nodes, nodes, nodes, nodes, nodes, app.agents()),
                 new AgentResource(app.agents(), app.agents()),
                 new TenantResource(tenants, tenants, tenants, tenants, tenants),
-                new VolumeResource(volumes, volumes, volumes, volumes, volumes, volumes),
-                new VolumeByAliasResource(volumes),
-                new ReplicaResource(volumes, volumes, volumes, volumes),
+                new VolumeResource(volumes, volumes, volumes, volumes, volumes, volumes, app.clock()),
+                new VolumeByAliasResource(volumes, app.clock()),
+                new ReplicaResource(volumes, volumes, volumes, volumes, app.clock()),
                 new SnapshotResource(snapshots, snapshots, snapshots, snapshots),
                 new SnapshotsByVolumeResource(snapshots),
                 new SnapshotsByAliasResource(snapshots),
@@ -100,6 +106,13 @@ final class RestEndpoints {
                 new HostResource(hosts, hosts, hosts),
                 new PublishResource(app.publications()),
                 new UnpublishResource(app.publications()),
-                new TargetResource(app.publications()));
+                new TargetResource(app.publications()),
+                // host agents
+                new TaskResource(app.tasks(), app.tasks(), app.tasks(), app.tasks()),
+                new ConnectResource(app.tasks()),
+                new DisconnectResource(app.tasks()),
+                new MigrateVolumeResource(app.tasks()),
+                new ForwardLogResource(app.hostEvents(), app.clock()),
+                new HostEventsResource(app.hostEvents()));
     }
 }

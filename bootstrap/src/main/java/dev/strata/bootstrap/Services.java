@@ -5,10 +5,12 @@ import dev.strata.application.service.AccountService;
 import dev.strata.application.service.AuditService;
 import dev.strata.application.service.AuthenticationService;
 import dev.strata.application.service.ClusterSummaryService;
+import dev.strata.application.service.HostEventService;
 import dev.strata.application.service.HostService;
 import dev.strata.application.service.NodeAgentService;
 import dev.strata.application.service.NodeService;
 import dev.strata.application.service.PublicationService;
+import dev.strata.application.service.TaskService;
 import dev.strata.application.service.RoleService;
 import dev.strata.application.service.SnapshotService;
 import dev.strata.application.service.SystemService;
@@ -26,5 +28,6 @@ public record Services(SystemService system, AuthenticationService authenticatio
                        UserService users, RoleService roles, AccessTokenService tokens, AuditService audit,
                        NodeService nodes, TenantService tenants, VolumeService volumes, SnapshotService snapshots,
                        HostService hosts, PublicationService publications, NodeAgentService agents,
-                       ClusterSummaryService summary) {
+                       ClusterSummaryService summary, TaskService tasks,
+                       HostEventService hostEvents, java.time.InstantSource clock) {
 }

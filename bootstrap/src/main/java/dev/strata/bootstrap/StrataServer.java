@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import dev.strata.application.port.in.task.RepairReport;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -47,6 +48,33 @@ public final class StrataServer implements AutoCloseable {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(this::keepHouse, 10, 10, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::healQuietly, HEAL_SECONDS, HEAL_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** How often self-healing looks for replicas Missing too long (API.md: at least every 15 s). */
+    static final int HEAL_SECONDS = 10;
+
+    private void healQuietly() {
+        try {
+            healVolumes();
+        } catch (RuntimeException e) {
+            LOG.warn("Self-healing pass failed, tried again in {} s: {}", HEAL_SECONDS, e.toString());
+        }
+    }
+
+    /**
+     * One self-healing pass now, as the background runs every {@value #HEAL_SECONDS} s: replicas
+     * Missing longer than their volume allows get a replacement. Logs what it started and what it
+     * could not (retried on the next pass).
+     */
+    public RepairReport healVolumes() {
+        RepairReport report = wiring.services().tasks().heal();
+        report.migrating().forEach(v -> LOG.info("Self-healing: volume {} migrates its Missing replica", v));
+        report.replaced().forEach(v -> LOG.info("Self-healing: unpublished volume {} had its Missing replica"
+                + " replaced", v));
+        report.failed().forEach(f -> LOG.warn("Self-healing: volume {} needs a new replica and cannot have one yet"
+                + " (retried in {} s): {}", f.volume(), HEAL_SECONDS, f.reason()));
+        return report;
     }
 
     private void keepHouse() {

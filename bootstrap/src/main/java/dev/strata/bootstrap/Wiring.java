@@ -22,6 +22,7 @@ import dev.strata.application.service.AccountService;
 import dev.strata.application.service.AuditService;
 import dev.strata.application.service.AuthenticationService;
 import dev.strata.application.service.ClusterSummaryService;
+import dev.strata.application.service.HostEventService;
 import dev.strata.application.service.HostService;
 import dev.strata.application.service.Mutations;
 import dev.strata.application.service.NodeAgentService;
@@ -29,6 +30,7 @@ import dev.strata.application.service.NodeService;
 import dev.strata.application.service.PublicationService;
 import dev.strata.application.service.RoleService;
 import dev.strata.application.service.SnapshotService;
+import dev.strata.application.service.TaskService;
 import dev.strata.application.service.SystemService;
 import dev.strata.application.service.TenantService;
 import dev.strata.application.service.UserService;
@@ -103,7 +105,10 @@ public final class Wiring implements AutoCloseable {
             TenantService tenants = new TenantService(database.tenants(), database.nodes(), database.volumes(),
                     database.snapshots(), transactions, mutations, clock);
             VolumeService volumes = new VolumeService(database.nodes(), database.tenants(), database.volumes(),
-                    database.snapshots(), database.publications(), transactions, mutations,
+                    database.snapshots(), database.hosts(), database.publications(), database.tasks(), transactions,
+                    mutations, settings.thinOvercommit(), clock);
+            TaskService tasks = new TaskService(database.hosts(), database.nodes(), database.tenants(),
+                    database.volumes(), database.publications(), database.tasks(), transactions, mutations,
                     settings.thinOvercommit(), clock);
             SnapshotService snapshots = new SnapshotService(database.nodes(), database.tenants(), database.volumes(),
                     database.snapshots(), transactions, mutations, settings.thinOvercommit(), clock);
@@ -136,7 +141,8 @@ public final class Wiring implements AutoCloseable {
             Services services = new Services(system, authentication, accounts, users, roles, tokens, audit, nodes,
                     tenants, volumes, snapshots, hosts, publications, agents, new ClusterSummaryService(settings,
                     database.nodes(), database.volumes(), database.hosts(), database.tenants(), database.nodeAgents(),
-                    transactions, clock));
+                    transactions, clock), tasks, new HostEventService(database.hostEvents(), transactions, mutations),
+                    clock);
             return new Wiring(database, build, services, accessBootstrap, settings.authMode(), directory);
         } catch (RuntimeException e) {
             database.close();

@@ -203,6 +203,14 @@ class AuthorizationSystemTest {
         return body;
     }
 
+    /** A ConnectVolume task, IDLE, for the host; returns its id. */
+    private static String connectTask(String hostId) {
+        Reply reply = admin.post("/" + TENANT + "/connect", "{\"hostId\": \"" + hostId + "\", \"volId\": \""
+                + volume(1) + "\"}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().path("taskId").asText();
+    }
+
     private static String tenant() {
         String id = "t-" + unique();
         admin.post("/tenants", "{\"tenantId\": \"" + id + "\", \"capacity\": 10}");
@@ -302,6 +310,29 @@ class AuthorizationSystemTest {
             published(hostId);
             return get("/targets?hostId=" + hostId);
         });
+
+        scenario("GET /tasks", c -> get("/tasks"));
+        scenario("PUT /tasks", c -> {
+            String hostId = host();
+            return new Call("PUT", "/tasks", "{\"taskId\": \"" + connectTask(hostId) + "\", \"hostId\": \"" + hostId
+                    + "\", \"state\": \"RUNNING\", \"progress\": 0}");
+        });
+        scenario("DELETE /tasks", c -> new Call("DELETE", "/tasks?taskId=" + connectTask(host()), null));
+        scenario("POST /tasks", c -> new Call("POST", "/tasks", "{\"hostId\": \"" + host() + "\", \"type\":"
+                + " \"SetPollingRate\", \"taskConfiguration\": [{\"name\": \"pollingRate\", \"value\": \"2000\"}]}"));
+        scenario("POST /{tenant}connect", c -> new Call("POST", t + "/connect",
+                "{\"hostId\": \"" + host() + "\", \"volId\": \"" + volume(1) + "\"}"));
+        scenario("POST /{tenant}disconnect", c -> new Call("POST", t + "/disconnect", published(host())));
+        scenario("POST /{tenant}migrate_volume", c -> {
+            String body = published(host());
+            String volume = body.substring(body.indexOf("\"volId\": \"") + 10, body.length() - 2);
+            return new Call("POST", t + "/migrate_volume", "{\"volId\": \"" + volume + "\"}");
+        });
+
+        scenario("POST /forward_log", c -> new Call("POST", "/forward_log", "{\"loggingType\": \"EVENT\", \"level\":"
+                + " \"INFO\", \"host\": \"compute-1\", \"appName\": \"nvmeof_agent\", \"message\": \"m\","
+                + " \"parametersList\": []}"));
+        scenario("GET /v1/host-events", c -> get("/v1/host-events/"));
 
         scenario("GET /v1/cluster/nodes", c -> get("/v1/cluster/nodes/"));
         scenario("GET /v1/cluster/nodes/{id}", c -> {

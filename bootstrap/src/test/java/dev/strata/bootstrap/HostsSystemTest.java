@@ -141,13 +141,13 @@ class HostsSystemTest {
         List<String> commands = attach(hostId, nqn, volume);
 
         assertThat(commands).containsExactlyInAnyOrder(
-                "nvme connect -t tcp -a 192.168.10.1 -s 4420 -n nqn.2026-11.dev.strata:target:" + nodes.get(0) + ":"
+                "nvme connect -t tcp -a 192.168.10.1 -s 4420 -n nqn.2026-11.dev.strata:host:"
                         + hostId + "   # namespace " + replicaOn(volume, nodes.get(0)),
-                "nvme connect -t tcp -a 192.168.20.1 -s 4420 -n nqn.2026-11.dev.strata:target:" + nodes.get(0) + ":"
+                "nvme connect -t tcp -a 192.168.20.1 -s 4420 -n nqn.2026-11.dev.strata:host:"
                         + hostId + "   # namespace " + replicaOn(volume, nodes.get(0)),
-                "nvme connect -t tcp -a 192.168.10.2 -s 4421 -n nqn.2026-11.dev.strata:target:" + nodes.get(1) + ":"
+                "nvme connect -t tcp -a 192.168.10.2 -s 4421 -n nqn.2026-11.dev.strata:host:"
                         + hostId + "   # namespace " + replicaOn(volume, nodes.get(1)),
-                "nvme connect -t tcp -a 10.40.0.3 -s 4420 -n nqn.2026-11.dev.strata:target:" + nodes.get(2) + ":"
+                "nvme connect -t tcp -a 10.40.0.3 -s 4420 -n nqn.2026-11.dev.strata:host:"
                         + hostId + "   # namespace " + replicaOn(volume, nodes.get(2)));
         assertThat(attach(hostId, nqn, volume)).as("attaching again answers the same").isEqualTo(commands);
 
@@ -158,8 +158,12 @@ class HostsSystemTest {
         assertThat(target.path("numNamespaces").asInt()).isEqualTo(1);
         assertThat(target.path("alias").asText()).startsWith("compute-1@node-");
         JsonNode namespace = target.path("namespaces").get(0);
-        assertThat(namespace.path("nsid").asInt()).isEqualTo(1);
         assertThat(namespace.path("volumeId").asText()).isEqualTo(volume);
+        // one NQN for the host on every node: nsids are unique across all of its targets
+        List<Integer> nsids = new ArrayList<>();
+        cinder.get("/targets?hostId=" + hostId + "&volId=" + volume).json()
+                .forEach(t -> t.path("namespaces").forEach(n -> nsids.add(n.path("nsid").asInt())));
+        assertThat(nsids).containsExactlyInAnyOrder(1, 2, 3);
     }
 
     private String replicaOn(String volume, String node) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.AfterAll;
@@ -250,6 +251,31 @@ class OpenApiConformanceSystemTest {
         call(admin, "POST", "/0/publish", publication, "/{tenant}/publish", 200);
         call(admin, "GET", "/targets?hostId=" + host + "&volId=" + uuid, null, 200);
         call(admin, "GET", "/targets", null, 400);
+        // the host agents' task queue and actions
+        String connected = id(call(admin, "POST", "/connect", publication, 200), "taskId");
+        call(admin, "POST", "/0/connect", publication, "/{tenant}/connect", 200);
+        call(admin, "GET", "/tasks", null, 200);
+        call(admin, "GET", "/tasks?hostId=" + host, null, 200);
+        call(admin, "GET", "/tasks?taskId=" + connected, null, 200);
+        call(admin, "GET", "/tasks?taskId=unknown", null, 404);
+        call(admin, "PUT", "/tasks", "{\"taskId\": \"" + connected + "\", \"hostId\": \"" + host
+                + "\", \"state\": \"RUNNING\", \"progress\": 12.5}", 200);
+        call(admin, "DELETE", "/tasks?taskId=" + connected, null, 409);
+        call(admin, "PUT", "/tasks", "{\"taskId\": \"" + connected + "\", \"hostId\": \"" + host
+                + "\", \"state\": \"FINISHED\", \"taskStatus\": \"Success\"}", 200);
+        call(admin, "PUT", "/tasks", "{\"taskId\": \"" + connected + "\", \"hostId\": \"other\"}", 403);
+        String polling = id(call(admin, "POST", "/tasks", "{\"hostId\": \"" + host + "\", \"type\": \"SetPollingRate\","
+                + " \"taskConfiguration\": [{\"name\": \"pollingRate\", \"value\": \"2000\"}]}", 201), "taskId");
+        call(admin, "DELETE", "/tasks?taskId=" + polling, null, 200);
+        call(admin, "POST", "/migrate_volume", "{\"volId\": \"" + uuid + "\", \"repId\": \"" + UUID.randomUUID()
+                + "\"}", 404);
+        call(admin, "POST", "/0/migrate_volume", "{}", "/{tenant}/migrate_volume", 400);
+        call(admin, "POST", "/forward_log", "{\"loggingType\": \"EVENT\", \"level\": \"WARNING\", \"host\":"
+                + " \"compute-1\", \"appName\": \"nvmeof_agent\", \"message\": \"leg failed\","
+                + " \"parametersList\": [\"md0\"]}", 200);
+        call(admin, "GET", "/v1/host-events/?limit=1", null, "/v1/host-events", 200);
+        call(admin, "POST", "/disconnect", publication, 200);
+        call(admin, "POST", "/0/disconnect", publication, "/{tenant}/disconnect", 200);
         call(admin, "DELETE", "/hosts/" + host, null, "/hosts/{uuid}", 409);
         call(admin, "POST", "/unpublish", "{\"volId\": \"" + uuid + "\"}", 200);
         call(admin, "POST", "/0/unpublish", publication, "/{tenant}/unpublish", 200);

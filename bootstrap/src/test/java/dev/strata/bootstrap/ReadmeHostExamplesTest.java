@@ -140,8 +140,8 @@ class ReadmeHostExamplesTest {
             }
             assertThat(calls).as("calls sent").isEqualTo(11);
             assertThat(connects).hasSize(2).allSatisfy(line -> assertThat(line)
-                    .matches("nvme connect -t tcp -a 10\\.1\\.0\\.2[12] -s 4420 -n nqn\\.2026-11\\.dev\\.strata:target:"
-                            + "[0-9a-f-]{36}:" + variables.get("HOST")));
+                    .matches("nvme connect -t tcp -a 10\\.1\\.0\\.2[12] -s 4420 -n nqn\\.2026-11\\.dev\\.strata:host:"
+                            + variables.get("HOST")));
         }
     }
 

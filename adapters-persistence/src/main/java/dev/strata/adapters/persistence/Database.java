@@ -2,6 +2,7 @@ package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.HostEvents;
 import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.LoginFailures;
 import dev.strata.application.port.out.NodeAgents;
@@ -11,6 +12,7 @@ import dev.strata.application.port.out.Readiness;
 import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;
 import dev.strata.application.port.out.Snapshots;
+import dev.strata.application.port.out.Tasks;
 import dev.strata.application.port.out.Tenants;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Volumes;
@@ -46,6 +48,10 @@ public interface Database extends AutoCloseable {
     Snapshots snapshots();
 
     Hosts hosts();
+
+    Tasks tasks();
+
+    HostEvents hostEvents();
 
     Publications publications();
 

@@ -11,14 +11,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(HostRow.class)
 interface HostDao {
 
-    String COLUMNS = "id, nqn, name, client_type, version, duration_s, last_probe, registered_at";
+    String COLUMNS = "id, nqn, name, client_type, version, duration_s, last_probe, registered_at, multipath,"
+            + " used_nsids";
 
     @SqlUpdate("INSERT INTO hosts (" + COLUMNS + ") VALUES (:id, :nqn, :name, :clientType, :version, :durationS,"
-            + " :lastProbe, :registeredAt)")
+            + " :lastProbe, :registeredAt, :multipath, :usedNsids)")
     void insert(@BindMethods HostRow row);
 
     @SqlUpdate("UPDATE hosts SET nqn = :nqn, name = :name, client_type = :clientType, version = :version,"
-            + " duration_s = :durationS, last_probe = :lastProbe WHERE id = :id")
+            + " duration_s = :durationS, last_probe = :lastProbe, multipath = :multipath, used_nsids = :usedNsids"
+            + " WHERE id = :id")
     int update(@BindMethods HostRow row);
 
     @SqlUpdate("DELETE FROM hosts WHERE id = :id")

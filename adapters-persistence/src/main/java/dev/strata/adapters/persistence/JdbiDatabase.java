@@ -2,6 +2,7 @@ package dev.strata.adapters.persistence;
 
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.AuditLog;
+import dev.strata.application.port.out.HostEvents;
 import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.LoginFailures;
 import dev.strata.application.port.out.NodeAgents;
@@ -11,6 +12,7 @@ import dev.strata.application.port.out.Readiness;
 import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;
 import dev.strata.application.port.out.Snapshots;
+import dev.strata.application.port.out.Tasks;
 import dev.strata.application.port.out.Tenants;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Users;
@@ -38,6 +40,8 @@ public abstract class JdbiDatabase implements Database {
     private final JdbiVolumes volumes;
     private final JdbiSnapshots snapshots;
     private final JdbiHosts hosts;
+    private final JdbiTasks tasks;
+    private final JdbiHostEvents hostEvents;
     private final JdbiPublications publications;
     private final JdbiNodeAgents nodeAgents;
     private final JdbiLoginFailures loginFailures;
@@ -55,6 +59,8 @@ public abstract class JdbiDatabase implements Database {
         this.volumes = new JdbiVolumes(transactions);
         this.snapshots = new JdbiSnapshots(transactions);
         this.hosts = new JdbiHosts(transactions);
+        this.tasks = new JdbiTasks(transactions);
+        this.hostEvents = new JdbiHostEvents(transactions);
         this.publications = new JdbiPublications(transactions);
         this.nodeAgents = new JdbiNodeAgents(transactions);
         this.loginFailures = new JdbiLoginFailures(transactions);
@@ -118,6 +124,16 @@ public abstract class JdbiDatabase implements Database {
     @Override
     public Hosts hosts() {
         return hosts;
+    }
+
+    @Override
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    @Override
+    public HostEvents hostEvents() {
+        return hostEvents;
     }
 
     @Override

@@ -7,7 +7,10 @@ import dev.strata.domain.host.HostId;
 import dev.strata.domain.host.HostNqn;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** {@link Hosts} over one table. */
@@ -61,12 +64,14 @@ final class JdbiHosts implements Hosts {
         HostDetails details = host.details();
         return new HostRow(host.id().value(), details.nqn().value(), details.name(), details.clientType(),
                 details.version(), details.duration().getSeconds(), host.lastProbe().toEpochMilli(),
-                host.registeredAt().toEpochMilli());
+                host.registeredAt().toEpochMilli(), host.multipath(),
+                host.usedNsids().stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
 
     private static Host toHost(HostRow row) {
         return Host.restore(new HostId(row.id()), new HostDetails(new HostNqn(row.nqn()), row.name(), row.clientType(),
                 row.version(), Duration.ofSeconds(row.durationS())), Instant.ofEpochMilli(row.lastProbe()),
-                Instant.ofEpochMilli(row.registeredAt()));
+                Instant.ofEpochMilli(row.registeredAt()), row.multipath(), row.usedNsids().isEmpty() ? Set.of()
+                        : Arrays.stream(row.usedNsids().split(",")).map(Integer::valueOf).collect(Collectors.toSet()));
     }
 }

@@ -8,6 +8,7 @@ import dev.strata.domain.host.HostId;
 import dev.strata.domain.host.Namespace;
 import dev.strata.domain.host.Publication;
 import dev.strata.domain.host.Target;
+import dev.strata.domain.host.TargetName;
 import dev.strata.domain.node.NodeId;
 import dev.strata.domain.tenant.TenantId;
 import dev.strata.domain.volume.ReplicaId;
@@ -144,7 +145,8 @@ final class JdbiPublications implements Publications {
     }
 
     private static Target toTarget(TargetRow row, List<NamespaceRow> namespaces) {
-        return Target.restore(new HostId(row.hostId()), new NodeId(row.nodeId()), Instant.ofEpochMilli(row.createdAt()),
+        return Target.restore(new HostId(row.hostId()), new NodeId(row.nodeId()), new TargetName(row.name()),
+                Instant.ofEpochMilli(row.createdAt()),
                 namespaces.stream().map(n -> new Namespace(n.nsid(), new ReplicaId(n.replicaId()),
                         new VolumeId(n.volumeId()), new TenantId(n.tenantId()))).toList());
     }

@@ -61,7 +61,7 @@ public final class TemporaryDatabase implements AfterEachCallback {
     public Ports ports() {
         Database db = database();
         return new Ports(db.nodes(), db.tenants(), db.volumes(), db.snapshots(), db.hosts(), db.publications(),
-                db.auditLog(), db.transactions(), db.nodeAgents());
+                db.auditLog(), db.transactions(), db.nodeAgents(), db.tasks(), db.hostEvents());
     }
 
     @Override

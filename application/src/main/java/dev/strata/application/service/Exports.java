@@ -1,5 +1,6 @@
 package dev.strata.application.service;
 
+import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.Publications;
 import dev.strata.domain.host.HostId;
 import dev.strata.domain.host.Publication;
@@ -8,7 +9,9 @@ import dev.strata.domain.volume.Replica;
 import dev.strata.domain.volume.Volume;
 import dev.strata.domain.volume.VolumeId;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the targets and their namespaces in step with publications and replicas, inside the
@@ -17,10 +20,12 @@ import java.util.Optional;
  */
 final class Exports {
 
+    private final Hosts hosts;
     private final Publications publications;
     private final InstantSource clock;
 
-    Exports(Publications publications, InstantSource clock) {
+    Exports(Hosts hosts, Publications publications, InstantSource clock) {
+        this.hosts = hosts;
         this.publications = publications;
         this.clock = clock;
     }
@@ -38,8 +43,23 @@ final class Exports {
         if (existing.isPresent() && target.namespaceOf(replica.id()).isPresent()) {
             return;
         }
-        target.expose(replica.id(), volume.id(), volume.tenant());
+        target.expose(replica.id(), volume.id(), volume.tenant(), taken(host, target));
         publications.save(target);
+    }
+
+    /**
+     * The nsids a new namespace of the host must not take: those of its targets on other nodes
+     * (nsids are unique across all of a host's targets) and those it reports in use.
+     */
+    private Set<Integer> taken(HostId host, Target target) {
+        Set<Integer> taken = new HashSet<>();
+        hosts.find(host).ifPresent(h -> taken.addAll(h.usedNsids()));
+        for (Target other : publications.targets(Optional.of(host), Optional.empty())) {
+            if (!other.node().equals(target.node())) {
+                other.namespaces().forEach(namespace -> taken.add(namespace.nsid()));
+            }
+        }
+        return taken;
     }
 
     /** Removes the volume's namespaces from the host's targets, and the targets left empty. */

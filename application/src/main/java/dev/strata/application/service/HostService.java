@@ -52,6 +52,7 @@ public final class HostService implements ProbeHostUseCase, ListHostsUseCase, Ge
             Optional<Host> known = hosts.find(command.host());
             if (known.isEmpty()) {
                 Host host = Host.register(command.host(), command.details(), now);
+                host.reportNamespaces(command.multipath(), command.usedNsids());
                 hosts.add(host);
                 return new Created<>(host, true);
             }
@@ -62,6 +63,7 @@ public final class HostService implements ProbeHostUseCase, ListHostsUseCase, Ge
                         + " stays " + host.nqn() + " until they are unpublished");
             }
             host.probe(command.details(), now);
+            host.reportNamespaces(command.multipath(), command.usedNsids());
             hosts.update(host);
             return new Created<>(host, false);
         });

@@ -58,7 +58,7 @@ public final class PublicationService implements PublishVolumeUseCase, Unpublish
         this.mutations = mutations;
         this.clock = clock;
         this.scope = new TenantScope(tenants);
-        this.exports = new Exports(publications, clock);
+        this.exports = new Exports(hosts, publications, clock);
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class SystemService implements GetSystemInfoUseCase, CheckReadiness
                 replicas.put(state, 0L);
             }
             replicas.putAll(volumes.replicasByState());
-            return new PoolMetrics(byState, total, free, volumes.count(), replicas);
+            return new PoolMetrics(byState, total, free, volumes.count(), replicas, volumes.degradedCount());
         });
     }
 

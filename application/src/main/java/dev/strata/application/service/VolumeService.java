@@ -19,9 +19,11 @@ import dev.strata.application.port.in.volume.StreamVolumesUseCase;
 import dev.strata.application.port.in.volume.TerminateReplicaUseCase;
 import dev.strata.application.port.in.volume.VolumePage;
 import dev.strata.application.port.in.volume.VolumeRef;
+import dev.strata.application.port.out.Hosts;
 import dev.strata.application.port.out.Nodes;
 import dev.strata.application.port.out.Publications;
 import dev.strata.application.port.out.Snapshots;
+import dev.strata.application.port.out.Tasks;
 import dev.strata.application.port.out.Tenants;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Volumes;
@@ -62,6 +64,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
     private final Owned<VolumeId, Volume> owned;
     private final Snapshots snapshots;
     private final Publications publications;
+    private final Tasks tasks;
     private final Transactions transactions;
     private final Mutations mutations;
     private final InstantSource clock;
@@ -69,9 +72,10 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
     private final Provisioner provisioner;
     private final Exports exports;
 
-    public VolumeService(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Publications publications,
-                         Transactions transactions, Mutations mutations, OvercommitLimit overcommit,
-                         InstantSource clock) {
+    public VolumeService(Nodes nodes, Tenants tenants, Volumes volumes, Snapshots snapshots, Hosts hosts,
+                         Publications publications, Tasks tasks, Transactions transactions, Mutations mutations,
+                         OvercommitLimit overcommit, InstantSource clock) {
+        this.tasks = tasks;
         this.nodes = nodes;
         this.volumes = volumes;
         this.owned = Owned.volumes(volumes);
@@ -82,7 +86,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
         this.clock = clock;
         this.scope = new TenantScope(tenants);
         this.provisioner = new Provisioner(nodes, tenants, volumes, overcommit, clock);
-        this.exports = new Exports(publications, clock);
+        this.exports = new Exports(hosts, publications, clock);
     }
 
     @Override
@@ -176,10 +180,19 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
 
     @Override
     public Replica add(Principal caller, AddReplicaCommand command) {
+        return addOrClaim(caller, command).value();
+    }
+
+    @Override
+    public Created<Replica> addOrClaim(Principal caller, AddReplicaCommand command) {
         return mutations.perform(caller, Privilege.PRIVILEGE_VOLUME_WRITE, "replica.add",
                 command.volume().id().value(), () -> {
                     Tenant tenant = scope.acting(caller, command.volume().tenant());
                     Volume volume = owned.get(tenant, command.volume().id());
+                    Optional<Replica> claimed = TaskService.claimed(tasks, volume);
+                    if (claimed.isPresent()) {
+                        return new Created<>(claimed.get(), false);
+                    }
                     StorageClass storageClass = volume.spec().storageClass();
                     List<StorageNode> pool = nodes.all();
                     PlacementRequest another = volume.anotherReplica(pool,
@@ -189,7 +202,7 @@ public final class VolumeService implements CreateVolumeUseCase, GetVolumeUseCas
                     Replica replica = volume.addReplica(chosen, clock.instant());
                     volumes.update(volume);
                     exports.replicaAdded(volume, replica);
-                    return replica;
+                    return new Created<>(replica, true);
                 });
     }
 

@@ -14,7 +14,7 @@ public final class InMemoryHosts implements Hosts, InMemoryTransactions.Particip
     private final TreeMap<String, Host> byId = new TreeMap<>();
 
     private static Host copy(Host host) {
-        return Host.restore(host.id(), host.details(), host.lastProbe(), host.registeredAt());
+        return host.copy();
     }
 
     @Override

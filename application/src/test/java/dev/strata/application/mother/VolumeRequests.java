@@ -25,6 +25,7 @@ public final class VolumeRequests {
     private boolean sameRackAllowed;
     private LocationFilter filter = LocationFilter.ANY;
     private long desiredIopsPerGb;
+    private long maxReplicaDownTime;
     private Optional<TenantId> tenant = Optional.empty();
     private Optional<VolumeId> id = Optional.empty();
 
@@ -78,6 +79,12 @@ public final class VolumeRequests {
         return this;
     }
 
+    /** Minutes a replica may be Missing before self-healing replaces it; 0 (the default) never. */
+    public VolumeRequests healingAfter(long minutes) {
+        maxReplicaDownTime = minutes;
+        return this;
+    }
+
     public VolumeRequests inTenant(String tenantId) {
         tenant = Optional.of(new TenantId(tenantId));
         return this;
@@ -90,7 +97,8 @@ public final class VolumeRequests {
 
     public VolumeSpec spec() {
         return new VolumeSpec(alias, capacityGiB * Bytes.GIB, provisioning, reservedSpacePercentage, null,
-                new StorageClass(replicas, filter, sameRackAllowed, 4096, 0, desiredIopsPerGb, 0, 0, 0, ""));
+                new StorageClass(replicas, filter, sameRackAllowed, 4096, 0, desiredIopsPerGb, 0, 0, maxReplicaDownTime,
+                        ""));
     }
 
     public CreateVolumeCommand build() {

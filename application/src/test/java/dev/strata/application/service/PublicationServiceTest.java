@@ -105,11 +105,13 @@ class PublicationServiceTest {
             TargetView view = views.stream().filter(v -> v.target().node().equals(replica.node())).findFirst()
                     .orElseThrow();
             assertThat(view.target().host()).isEqualTo(host);
-            assertThat(view.target().name().value()).isEqualTo("nqn.2026-11.dev.strata:target:" + replica.node() + ":"
-                    + host);
-            assertThat(view.target().namespaces()).containsExactly(new Namespace(1, replica.id(), volume.id(),
-                    TenantId.DEFAULT));
+            assertThat(view.target().name().value()).isEqualTo("nqn.2026-11.dev.strata:host:" + host);
+            assertThat(view.target().namespaces()).hasSize(1);
+            assertThat(view.target().namespaces().get(0).replica()).isEqualTo(replica.id());
         }
+        // nsids are unique across all of a host's targets
+        assertThat(views.stream().map(v -> v.target().namespaces().get(0).nsid()).toList())
+                .containsExactlyInAnyOrder(1, 2);
         assertThat(views).extracting(TargetView::alias).containsExactlyInAnyOrder("compute-1@node-a",
                 "compute-1@node-b");
         assertThat(views).extracting(TargetView::grantedTo).containsOnly(ports.hosts().find(host).orElseThrow().nqn());

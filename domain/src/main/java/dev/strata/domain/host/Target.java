@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What one node exports to one host: an NVMe subsystem named {@link TargetName}, which grants that
- * host's NQN alone, holding as namespaces the replicas on that node of the volumes published to
- * that host. Each namespace has an nsid unique within the target; a new one takes the lowest free
- * nsid, so an nsid is reused once its namespace is gone.
+ * What one node exports to one host: an NVMe subsystem named {@link TargetName} (the host's one
+ * name, the same on every node), which grants that host's NQN alone, holding as namespaces the
+ * replicas on that node of the volumes published to that host. Each namespace has an nsid unique
+ * across all of the host's targets (the caller passes the nsids taken elsewhere); a new one takes
+ * the lowest free nsid, so an nsid is reused once its namespace is gone.
  */
 public final class Target {
 
@@ -26,12 +27,14 @@ public final class Target {
 
     private final HostId host;
     private final NodeId node;
+    private final TargetName name;
     private final Instant createdAt;
     private final TreeMap<Integer, Namespace> byNsid = new TreeMap<>();
 
-    private Target(HostId host, NodeId node, Instant createdAt, List<Namespace> namespaces) {
+    private Target(HostId host, NodeId node, TargetName name, Instant createdAt, List<Namespace> namespaces) {
         this.host = Objects.requireNonNull(host);
         this.node = Objects.requireNonNull(node);
+        this.name = Objects.requireNonNull(name);
         this.createdAt = Objects.requireNonNull(createdAt);
         for (Namespace namespace : namespaces) {
             if (byNsid.put(namespace.nsid(), namespace) != null) {
@@ -42,16 +45,25 @@ public final class Target {
 
     /** A new, empty target joining {@code node} to {@code host}. */
     public static Target open(HostId host, NodeId node, Instant now) {
-        return new Target(host, node, now, List.of());
+        return new Target(host, node, TargetName.of(host), now, List.of());
     }
 
-    /** For the persistence mapper only: a target as it was stored. */
+    /** For the persistence mapper only: a target as it was stored, named as today's targets are. */
     public static Target restore(HostId host, NodeId node, Instant createdAt, List<Namespace> namespaces) {
-        return new Target(host, node, createdAt, namespaces);
+        return new Target(host, node, TargetName.of(host), createdAt, namespaces);
+    }
+
+    /**
+     * For the persistence mapper only: a target as it was stored, under the name it was made with
+     * (a target made before names were per host keeps its per-node name until it empties).
+     */
+    public static Target restore(HostId host, NodeId node, TargetName name, Instant createdAt,
+                                 List<Namespace> namespaces) {
+        return new Target(host, node, name, createdAt, namespaces);
     }
 
     public Target copy() {
-        return restore(host, node, createdAt, namespaces());
+        return restore(host, node, name, createdAt, namespaces());
     }
 
     /**
@@ -59,6 +71,16 @@ public final class Target {
      * its namespace. A full target refuses with TooManyNamespaces.
      */
     public Namespace expose(ReplicaId replica, VolumeId volume, TenantId tenant) {
+        return expose(replica, volume, tenant, java.util.Set.of());
+    }
+
+    /**
+     * Exposes the replica as a namespace with the lowest nsid free in this target and not in
+     * {@code taken} (the nsids of the host's other targets and those the host reports in use), so
+     * that nsids stay unique across all of a host's targets; a replica exposed already keeps its
+     * namespace.
+     */
+    public Namespace expose(ReplicaId replica, VolumeId volume, TenantId tenant, java.util.Set<Integer> taken) {
         Optional<Namespace> existing = namespaceOf(replica);
         if (existing.isPresent()) {
             return existing.get();
@@ -68,11 +90,12 @@ public final class Target {
                     + MAX_NAMESPACES + " namespaces, the most a target may hold");
         }
         int nsid = 1;
-        for (int used : byNsid.keySet()) {
-            if (used != nsid) {
-                break;
-            }
+        while (byNsid.containsKey(nsid) || taken.contains(nsid)) {
             nsid++;
+        }
+        if (nsid > MAX_NAMESPACES) {
+            throw new DomainException(ErrorCode.TOO_MANY_NAMESPACES, "host " + host + " has no free nsid left"
+                    + " (1.." + MAX_NAMESPACES + ")");
         }
         Namespace namespace = new Namespace(nsid, replica, volume, tenant);
         byNsid.put(nsid, namespace);
@@ -105,7 +128,8 @@ public final class Target {
 
     /** The same target showing only the namespaces of the tenant's volumes. */
     public Target onlyOf(TenantId tenant) {
-        return restore(host, node, createdAt, byNsid.values().stream().filter(n -> n.tenant().equals(tenant)).toList());
+        return restore(host, node, name, createdAt,
+                byNsid.values().stream().filter(n -> n.tenant().equals(tenant)).toList());
     }
 
     public boolean holds(VolumeId volume) {
@@ -117,7 +141,7 @@ public final class Target {
     }
 
     public TargetName name() {
-        return TargetName.of(node, host);
+        return name;
     }
 
     public HostId host() {

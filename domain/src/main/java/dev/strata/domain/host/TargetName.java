@@ -1,14 +1,15 @@
 package dev.strata.domain.host;
 
-import dev.strata.domain.node.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A target's NQN: Strata's own prefix, then the node and the host it joins,
- * {@code nqn.2026-11.dev.strata:target:<node id>:<host id>}. Stable: the same pair always has the
- * same name, so a host reconnects to the name it knew. A node id is at most 64 characters and a
- * host id too, so the name stays far below the 223 bytes an NQN may have.
+ * A target's NQN: Strata's own prefix, then the host it serves,
+ * {@code nqn.2026-11.dev.strata:host:<host id>}. One name per host, the same on every node
+ * (KumoScale's target connection sharing): each node exports its own subsystem under it, with its
+ * own controller-id range, and the host's kernel joins them as one subsystem with several paths.
+ * Stable, so a host reconnects to the name it knew. A host id is at most 64 characters, so the name
+ * stays far below the 223 bytes an NQN may have.
  */
 public record TargetName(String value) {
 
@@ -22,8 +23,8 @@ public record TargetName(String value) {
         }
     }
 
-    public static TargetName of(NodeId node, HostId host) {
-        return new TargetName(STRATA_PREFIX + ":target:" + node.value() + ":" + host.value());
+    public static TargetName of(HostId host) {
+        return new TargetName(STRATA_PREFIX + ":host:" + host.value());
     }
 
     /**

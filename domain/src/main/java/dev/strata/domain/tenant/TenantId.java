@@ -15,7 +15,8 @@ public record TenantId(String value) {
             "v1", "info", "backends", "tenants", "hosts", "targets", "host_probe", "healthz", "readyz",
             "metrics", "openapi.json", "openapi", "volumes", "volumes_by_alias", "replica", "snapshots",
             "snapshots_by_vol", "snapshots_by_alias", "snapshot_volumes", "clone_volume", "publish",
-            "unpublish", "audit", "session", "users", "auth", ".", "..");
+            "unpublish", "audit", "session", "users", "auth", "tasks", "connect", "disconnect", "migrate_volume",
+            "forward_log", ".", "..");
 
     /** Tenant "0", the default: what an unprefixed path means. */
     public static final TenantId DEFAULT = new TenantId("0");

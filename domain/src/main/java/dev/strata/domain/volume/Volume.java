@@ -122,6 +122,25 @@ public final class Volume {
         return new PlacementRequest(1, replicaAllocation(), filter, sameRackAllowed, holders, usedRacks);
     }
 
+    /**
+     * What placement must find for a replica that replaces {@code replaced}: a node holding none of
+     * this volume's replicas (the replaced one stays as the sync source meanwhile), in a rack none of
+     * the <em>staying</em> replicas uses unless {@code sameRackAllowed}.
+     */
+    public PlacementRequest replacementFor(ReplicaId replaced, List<StorageNode> pool, LocationFilter filter,
+                                           boolean sameRackAllowed) {
+        requireRoomForAnotherReplica();
+        Replica going = replica(replaced);
+        Set<NodeId> holders = new HashSet<>(nodes());
+        Set<String> usedRacks = new HashSet<>();
+        for (StorageNode node : pool) {
+            if (holders.contains(node.id()) && !node.id().equals(going.node())) {
+                usedRacks.add(PlacementPolicy.rackOf(node));
+            }
+        }
+        return new PlacementRequest(1, replicaAllocation(), filter, sameRackAllowed, holders, usedRacks);
+    }
+
     private void requireRoomForAnotherReplica() {
         if (replicas.size() >= StorageClass.MAX_REPLICAS) {
             throw new DomainException(ErrorCode.TOO_MANY_REPLICAS, "volume " + id + " already has "
@@ -168,9 +187,13 @@ public final class Volume {
         return replica;
     }
 
-    /** Records what a host sees of a replica. */
+    /** Records what a host sees of a replica; a Terminating replica stays so (409 ReplicaTerminating). */
     public Replica recordState(ReplicaId replicaId, ReplicaState state, Instant now) {
         Replica replica = replica(replicaId);
+        if (replica.state() == ReplicaState.TERMINATING && state != ReplicaState.TERMINATING) {
+            throw new DomainException(ErrorCode.REPLICA_TERMINATING, "replica " + replicaId + " of volume " + id
+                    + " is Terminating and cannot become " + state.label());
+        }
         if (replica.state() == state) {
             return replica;
         }

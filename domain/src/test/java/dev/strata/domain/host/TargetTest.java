@@ -26,10 +26,28 @@ class TargetTest {
     }
 
     @Test
-    void isNamedFromStratasPrefixTheNodeAndTheHost() {
-        assertThat(target.name().value()).isEqualTo(
-                "nqn.2026-11.dev.strata:target:5d1c7a36-1b3e-4c55-8f2a-0c1d2e3f4a5b:9e8d7c6b-5a49-4837-a625-1403f2e1d0c9");
+    void isNamedFromStratasPrefixAndTheHostAloneSoEveryNodeExportsTheSameName() {
+        assertThat(target.name().value()).isEqualTo("nqn.2026-11.dev.strata:host:9e8d7c6b-5a49-4837-a625-1403f2e1d0c9");
         assertThat(new HostNqn(target.name().value())).isNotNull();
+        Target onAnotherNode = Target.open(HOST, new NodeId("another-node"), NOW);
+        assertThat(onAnotherNode.name()).isEqualTo(target.name());
+        assertThat(onAnotherNode.name().serial()).isEqualTo(target.name().serial());
+    }
+
+    @Test
+    void skipsTheNsidsTakenElsewhereOnTheHost() {
+        assertThat(target.expose(ReplicaId.generate(), VolumeId.generate(), TenantId.DEFAULT, java.util.Set.of(1, 2, 4))
+                .nsid()).isEqualTo(3);
+        assertThat(target.expose(ReplicaId.generate(), VolumeId.generate(), TenantId.DEFAULT, java.util.Set.of(1, 2, 4))
+                .nsid()).isEqualTo(5);
+    }
+
+    @Test
+    void keepsTheNameItWasStoredWith() {
+        TargetName legacy = new TargetName("nqn.2026-11.dev.strata:target:node:host");
+        Target restored = Target.restore(HOST, NODE, legacy, NOW, List.of());
+        assertThat(restored.name()).isEqualTo(legacy);
+        assertThat(restored.copy().name()).isEqualTo(legacy);
     }
 
     @Test

@@ -152,6 +152,32 @@ class VolumeTest {
     }
 
     @Test
+    void aTerminatingReplicaCannotBeRevivedByAReportedState() {
+        Volume volume = volume(spec(1, Provisioning.THICK, 0), 2);
+        Replica first = volume.replicas().get(0);
+        volume.markTerminating(first.id(), NOW);
+        for (ReplicaState reported : new ReplicaState[] {ReplicaState.AVAILABLE, ReplicaState.MISSING,
+                ReplicaState.SYNCHRONIZING}) {
+            assertRefused(() -> volume.recordState(first.id(), reported, NOW.plusSeconds(1)),
+                    ErrorCode.REPLICA_TERMINATING);
+        }
+        assertThat(volume.replica(first.id()).state()).isEqualTo(ReplicaState.TERMINATING);
+        assertThat(volume.replica(first.id()).stateTime()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aReplacementAvoidsTheRacksOfTheStayingReplicasOnly() {
+        Volume volume = volume(spec(1, Provisioning.THICK, 0), 2);
+        List<StorageNode> pool = List.of(node(1, "r1"), node(2, "r2"), node(3, "r1"), node(4, "r3"));
+        Volume placed = Volume.create(VolumeId.generate(), TenantId.DEFAULT, spec(1, Provisioning.THICK, 0),
+                Optional.empty(), true, List.of(pool.get(0).id(), pool.get(1).id()), NOW);
+        var request = placed.replacementFor(placed.replicas().get(0).id(), pool, LocationFilter.ANY, false);
+        assertThat(request.usedRacks()).containsExactly("r2");
+        assertThat(request.excluded()).containsExactlyInAnyOrder(pool.get(0).id(), pool.get(1).id());
+        assertThat(volume.replicas()).hasSize(2);
+    }
+
+    @Test
     void answersARepeatedRequestOnlyWhenEverythingMatches() {
         VolumeSpec spec = spec(10, Provisioning.THIN, 10);
         Volume volume = volume(spec, 1);

@@ -16,6 +16,13 @@ import dev.strata.domain.ErrorCode;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.application.port.in.tenant.TenantDeclaration;
 import dev.strata.domain.tenant.TenantId;
+import dev.strata.application.mother.HostProbes;
+import dev.strata.application.port.in.host.PublishCommand;
+import dev.strata.application.port.in.volume.ReplicaRef;
+import dev.strata.application.port.in.volume.VolumeRef;
+import dev.strata.domain.volume.ReplicaState;
+import dev.strata.domain.volume.Volume;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +59,8 @@ class PostgresConcurrencyTest {
             db.open();
             instances.add(db);
             services.add(Services.over(new Ports(db.nodes(), db.tenants(), db.volumes(), db.snapshots(), db.hosts(),
-                    db.publications(), db.auditLog(), db.transactions(), db.nodeAgents()), clock, new OvercommitLimit(1.0)));
+                    db.publications(), db.auditLog(), db.transactions(), db.nodeAgents(), db.tasks(), db.hostEvents()), clock,
+                    new OvercommitLimit(1.0)));
         }
     }
 
@@ -99,6 +107,46 @@ class PostgresConcurrencyTest {
         }
         long after = instances.get(1).transactions().committedWrites();
         assertThat(instances.get(2).transactions().committedWrites()).as("no write since").isEqualTo(after);
+    }
+
+    @Test
+    void selfHealingOnEveryInstanceAtOnceStartsOneRepairNotThree() throws Exception {
+        for (String rack : List.of("r1", "r2", "r3")) {
+            services.get(0).nodes().register(Principals.admin(), aNode().inRack(rack).withCapacityGiB(100).build());
+        }
+        Volume volume = services.get(0).volumes().create(Principals.admin(), VolumeRequests.aVolume().withReplicas(2)
+                .healingAfter(1).build()).value();
+        HostProbes host = HostProbes.aHost();
+        services.get(1).hosts().probe(Principals.admin(), host.build());
+        VolumeRef ref = new VolumeRef(Optional.empty(), volume.id());
+        services.get(1).publications().publish(Principals.admin(), new PublishCommand(ref, host.id()));
+        services.get(2).volumes().record(Principals.admin(), new ReplicaRef(ref, volume.replicas().get(0).id()),
+                ReplicaState.MISSING);
+        clock.advance(Duration.ofMinutes(2));
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService healers = Executors.newFixedThreadPool(INSTANCES);
+        List<Future<Integer>> started = new ArrayList<>();
+        try {
+            for (Services instance : services) {
+                started.add(healers.submit(() -> {
+                    go.await();
+                    return instance.tasks().heal().migrating().size();
+                }));
+            }
+            go.countDown();
+            int total = 0;
+            for (Future<Integer> future : started) {
+                total += future.get(120, TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(1);
+        } finally {
+            healers.shutdownNow();
+        }
+        PostgresDatabase other = instances.get(2);
+        assertThat(other.transactions().read(() -> other.tasks().all())).hasSize(1);
+        assertThat(other.transactions().read(() -> other.volumes().find(volume.id())).orElseThrow().replicas())
+                .hasSize(3);
     }
 
     private record Outcome(List<String> created, List<ErrorCode> refused) {

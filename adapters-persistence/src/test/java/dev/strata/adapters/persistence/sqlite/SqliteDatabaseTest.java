@@ -60,7 +60,8 @@ class SqliteDatabaseTest {
                             + " WHERE version IS NOT NULL ORDER BY installed_rank").mapTo(String.class).list()));
             assertThat(scripts).containsExactly("V1__nodes_and_audit.sql", "V2__access.sql",
                     "V3__tenants_volumes_snapshots.sql", "V5__directory_sessions.sql", "V6__hosts_targets.sql",
-                    "V7__node_agents.sql", "V9__login_failures.sql", "V10__replicas_not_available.sql");
+                    "V7__node_agents.sql", "V8__host_agents.sql", "V9__login_failures.sql",
+                    "V10__replicas_not_available.sql");
         }
     }
 

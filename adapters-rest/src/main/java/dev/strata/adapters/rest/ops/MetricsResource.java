@@ -7,6 +7,8 @@ import dev.strata.application.port.in.system.PoolMetrics;
 import dev.strata.application.port.in.system.ReadMetricsUseCase;
 import dev.strata.domain.node.NodeState;
 import dev.strata.domain.volume.ReplicaState;
+import dev.strata.application.port.in.task.HealVolumesUseCase;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.ws.rs.GET;
@@ -57,7 +59,24 @@ public final class MetricsResource {
             poolGauge("strata.replicas", "Replicas in all tenants by state.", null,
                     p -> p.replicas().getOrDefault(state, 0L), "state", state.label());
         }
+        poolGauge("strata.volumes.degraded", "Volumes with a replica that is not Available.", null,
+                PoolMetrics::degradedVolumes);
         new ProcessMetrics().bindTo(registry);
+    }
+
+    /** As above, and the self-healing repairs this process started, saw finish and saw fail. */
+    public MetricsResource(ReadMetricsUseCase pool, PrometheusMeterRegistry registry, BuildInfo build,
+                           HealVolumesUseCase repairs) {
+        this(pool, registry, build);
+        FunctionCounter.builder("strata.repairs.started", repairs, r -> r.counts().started())
+                .description("Replacements of Missing replicas started (a migration, or at once when unpublished).")
+                .register(registry);
+        FunctionCounter.builder("strata.repairs.finished", repairs, r -> r.counts().finished())
+                .description("Replacements finished: migrations reported FINISHED, unpublished replacements.")
+                .register(registry);
+        FunctionCounter.builder("strata.repairs.failed", repairs, r -> r.counts().failed())
+                .description("Repairs that could not start (no placement) or migrations reported FAILED.")
+                .register(registry);
     }
 
     private void poolGauge(String name, String description, String unit, ToDoubleFunction<PoolMetrics> figure,

@@ -1,5 +1,6 @@
 package dev.strata.adapters.rest.provisioner;
 
+import dev.strata.application.port.in.task.HostActionCommand;
 import dev.strata.application.port.in.host.PublishCommand;
 import dev.strata.application.port.in.host.UnpublishCommand;
 import dev.strata.application.port.in.volume.VolumeRef;
@@ -22,6 +23,13 @@ public record PublicationRequest(String hostId, String volId) {
     UnpublishCommand toUnpublish(Optional<TenantId> tenant) {
         VolumeRef volume = volume(tenant);
         return new UnpublishCommand(volume, Optional.ofNullable(hostId).map(id -> HostId.parse("hostId", id)));
+    }
+
+    HostActionCommand toHostAction(Optional<TenantId> tenant) {
+        if (hostId == null) {
+            throw DomainException.invalidInput("hostId is required");
+        }
+        return new HostActionCommand(HostId.parse("hostId", hostId), volume(tenant));
     }
 
     private VolumeRef volume(Optional<TenantId> tenant) {

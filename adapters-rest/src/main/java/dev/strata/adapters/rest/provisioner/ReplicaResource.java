@@ -4,6 +4,7 @@ import static dev.strata.adapters.rest.http.CallerContext.caller;
 
 import dev.strata.adapters.rest.http.Outcome;
 import dev.strata.adapters.rest.http.PathIds;
+import dev.strata.application.port.in.Created;
 import dev.strata.application.port.in.volume.AddReplicaUseCase;
 import dev.strata.application.port.in.volume.RecordReplicaStateUseCase;
 import dev.strata.application.port.in.volume.RemoveReplicaUseCase;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.InstantSource;
 
 /** {@code [t]/replica/{volUuid}[/{replicaUuid}[/{state}]]}: add, mark Terminating, remove, record state. */
 @Path(TenantPrefix.TEMPLATE + "replica")
@@ -33,9 +35,17 @@ public final class ReplicaResource {
     private final TerminateReplicaUseCase terminateReplica;
     private final RemoveReplicaUseCase removeReplica;
     private final RecordReplicaStateUseCase recordReplicaState;
+    private final InstantSource clock;
 
     public ReplicaResource(AddReplicaUseCase addReplica, TerminateReplicaUseCase terminateReplica,
                            RemoveReplicaUseCase removeReplica, RecordReplicaStateUseCase recordReplicaState) {
+        this(addReplica, terminateReplica, removeReplica, recordReplicaState, InstantSource.system());
+    }
+
+    public ReplicaResource(AddReplicaUseCase addReplica, TerminateReplicaUseCase terminateReplica,
+                           RemoveReplicaUseCase removeReplica, RecordReplicaStateUseCase recordReplicaState,
+                           InstantSource clock) {
+        this.clock = clock;
         this.addReplica = addReplica;
         this.terminateReplica = terminateReplica;
         this.removeReplica = removeReplica;
@@ -48,11 +58,16 @@ public final class ReplicaResource {
     public Response add(@Context SecurityContext security, @Context UriInfo uri, @PathParam("tenant") String tenant,
                         @PathParam("volUuid") String volume, ReplicaAddition body) {
         VolumeRef ref = VolumeResource.ref(tenant, volume);
-        Replica replica = addReplica.add(caller(security),
+        Created<Replica> added = addReplica.addOrClaim(caller(security),
                 (body == null ? ReplicaAddition.NONE : body).toCommand(ref));
+        Replica replica = added.value();
+        if (!added.isNew()) {
+            // a migration in flight placed it already: the host's agent adds "its" replica so
+            return Response.ok(ReplicaJson.from(replica, clock.instant())).build();
+        }
         return Response.created(uri.getBaseUriBuilder().path(TenantPrefix.of(tenant) + "replica")
                         .path(ref.id().value()).path(replica.id().value()).build())
-                .entity(ReplicaJson.from(replica)).build();
+                .entity(ReplicaJson.from(replica, clock.instant())).build();
     }
 
     /** Marks the replica Terminating; clients send no body. */

@@ -5,11 +5,13 @@ import dev.strata.domain.volume.Replica;
 import dev.strata.domain.volume.SnapshotId;
 import dev.strata.domain.volume.Volume;
 import dev.strata.domain.volume.VolumeSpec;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * A volume as the provisioner dialect shows it: capacity in whole GiB, times in epoch
- * milliseconds, each replica in {@code location}, its {@code uuid} the NVMe namespace UUID.
+ * milliseconds (but a replica's {@code currentStateTime} is the time in its state, in ms), each
+ * replica in {@code location}, its {@code uuid} the NVMe namespace UUID.
  */
 public record VolumeJson(
         String uuid,
@@ -36,17 +38,25 @@ public record VolumeJson(
     /** One replica: where it lives and what is known of it. */
     public record Location(String uuid, BackendRef backend, String replicaState, long currentStateTime) {
 
-        static Location from(Replica replica) {
+        static Location from(Replica replica, Instant now) {
             return new Location(replica.id().value(), new BackendRef(replica.node().value()), replica.state().label(),
-                    replica.stateTime().toEpochMilli());
+                    VolumeJson.msInState(replica, now));
         }
+    }
+
+    /**
+     * How long the replica has been in its state, in ms ({@code currentStateTime}): a duration,
+     * which the KumoScale host agent compares with {@code maxReplicaDownTime}; never negative.
+     */
+    static long msInState(Replica replica, Instant now) {
+        return Math.max(0, now.toEpochMilli() - replica.stateTime().toEpochMilli());
     }
 
     /** A reference to a backend by its persistent id. */
     public record BackendRef(String persistentID) {
     }
 
-    static VolumeJson from(Volume volume) {
+    static VolumeJson from(Instant now, Volume volume) {
         VolumeSpec spec = volume.spec();
         return new VolumeJson(
                 volume.id().value(),
@@ -68,6 +78,6 @@ public record VolumeJson(
                 true,
                 volume.state().label(),
                 volume.createdAt().toEpochMilli(),
-                volume.replicas().stream().map(Location::from).toList());
+                volume.replicas().stream().map(r -> Location.from(r, now)).toList());
     }
 }

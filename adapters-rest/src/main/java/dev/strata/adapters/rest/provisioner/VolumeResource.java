@@ -40,6 +40,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -50,6 +51,7 @@ import java.util.stream.Stream;
 @Produces(MediaType.APPLICATION_JSON)
 public final class VolumeResource {
 
+    private final InstantSource clock;
     private static final Pattern DIGITS = Pattern.compile("\\s*\\+?[0-9]{1,30}\\s*");
 
     private final CreateVolumeUseCase create;
@@ -61,6 +63,14 @@ public final class VolumeResource {
 
     public VolumeResource(CreateVolumeUseCase create, ListVolumesUseCase listPage, StreamVolumesUseCase listAll,
                           GetVolumeUseCase get, ChangeVolumeUseCase change, DeleteVolumeUseCase delete) {
+        this(create, listPage, listAll, get, change, delete, InstantSource.system());
+    }
+
+    /** @param clock what "now" is for a replica's time in its state */
+    public VolumeResource(CreateVolumeUseCase create, ListVolumesUseCase listPage, StreamVolumesUseCase listAll,
+                          GetVolumeUseCase get, ChangeVolumeUseCase change, DeleteVolumeUseCase delete,
+                          InstantSource clock) {
+        this.clock = clock;
         this.create = create;
         this.listPage = listPage;
         this.listAll = listAll;
@@ -74,12 +84,16 @@ public final class VolumeResource {
                            VolumeCreation body) {
         Created<Volume> created = create.create(caller(security),
                 Bodies.required(body).toCommand(TenantPrefix.named(tenant)));
-        return created(uri, tenant, created);
+        return created(uri, tenant, created, clock.instant());
     }
 
     /** A new volume: 201 with its Location; an equal request again: 200 with the volume it made. */
     static Response created(UriInfo uri, String tenant, Created<Volume> created) {
-        VolumeJson json = VolumeJson.from(created.value());
+        return created(uri, tenant, created, created.value().createdAt());
+    }
+
+    static Response created(UriInfo uri, String tenant, Created<Volume> created, java.time.Instant now) {
+        VolumeJson json = VolumeJson.from(now, created.value());
         if (!created.isNew()) {
             return Response.ok(json).build();
         }
@@ -103,7 +117,8 @@ public final class VolumeResource {
             return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
         }
         VolumePage page = listPage.page(caller(security), new ListVolumesQuery(named, afterId, limit(limit)));
-        Response.ResponseBuilder response = Response.ok(page.volumes().stream().map(VolumeJson::from).toList());
+        Response.ResponseBuilder response = Response.ok(page.volumes().stream()
+                .map(v -> VolumeJson.from(clock.instant(), v)).toList());
         if (page.more()) {
             String last = page.volumes().get(page.volumes().size() - 1).id().value();
             response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("after", last).build()
@@ -112,7 +127,7 @@ public final class VolumeResource {
         return response.build();
     }
 
-    private static void write(Stream<Volume> all, OutputStream out) throws java.io.IOException {
+    private void write(Stream<Volume> all, OutputStream out) throws java.io.IOException {
         try (all; JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartArray();
@@ -121,7 +136,7 @@ public final class VolumeResource {
                     .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
             var iterator = all.iterator();
             while (iterator.hasNext()) {
-                writer.writeValue(json, VolumeJson.from(iterator.next()));
+                writer.writeValue(json, VolumeJson.from(clock.instant(), iterator.next()));
             }
             json.writeEndArray();
         }
@@ -140,7 +155,7 @@ public final class VolumeResource {
     @Path("{uuid}")
     public List<VolumeJson> get(@Context SecurityContext security, @PathParam("tenant") String tenant,
                                 @PathParam("uuid") String uuid) {
-        return List.of(VolumeJson.from(get.get(caller(security), ref(tenant, uuid))));
+        return List.of(VolumeJson.from(clock.instant(), get.get(caller(security), ref(tenant, uuid))));
     }
 
     /** {@code {newCapacity}} (GiB, a number or a numeric string) grows the volume; {@code {alias}} renames it. */
@@ -159,7 +174,7 @@ public final class VolumeResource {
             throw DomainException.invalidInput("field 'alias' must be a string");
         }
         Optional<String> newAlias = Optional.ofNullable(alias).filter(JsonNode::isTextual).map(JsonNode::textValue);
-        return VolumeJson.from(change.change(caller(security),
+        return VolumeJson.from(clock.instant(), change.change(caller(security),
                 new ChangeVolumeCommand(ref, newCapacity, newAlias)));
     }
 

@@ -9,7 +9,12 @@ import java.util.Map;
  * state present, zero or not), capacities in bytes.
  */
 public record PoolMetrics(Map<NodeState, Integer> nodes, long totalCapacity, long freeCapacity, long volumes,
-                          Map<ReplicaState, Long> replicas) {
+                          Map<ReplicaState, Long> replicas, long degradedVolumes) {
+
+    public PoolMetrics(Map<NodeState, Integer> nodes, long totalCapacity, long freeCapacity, long volumes,
+                       Map<ReplicaState, Long> replicas) {
+        this(nodes, totalCapacity, freeCapacity, volumes, replicas, 0);
+    }
 
     public PoolMetrics {
         nodes = Map.copyOf(nodes);
