@@ -137,7 +137,7 @@ class AgentsEndToEndSystemTest {
                     + "\", \"roles\": [\"node-agent\"], \"node_id\": \"" + id + "\"}");
             assertThat(user.status()).as(user.toString()).isEqualTo(201);
             Reply token = admin.post("/v1/auth/access-tokens/", "{\"user\": {\"name\": \"" + name + "\"}}");
-            assertThat(token.status()).as(token.toString()).isEqualTo(200);
+            assertThat(token.status()).as(token.toString()).isEqualTo(201);
             nodes.add(new Node(n, id, token.json().path("bearer_token").asText()));
         }
         for (Node node : nodes) {
@@ -491,7 +491,7 @@ class AgentsEndToEndSystemTest {
         for (Node node : nodes) {
             await(node + " notices Strata is gone", () -> {
                 try {
-                    return node.agent.log().substring(logged.get(node)).contains("cannot read the desired state");
+                    return node.agent.log().substring(logged.get(node)).contains("no Strata answered");
                 } catch (IOException e) {
                     return false;
                 }
@@ -664,7 +664,7 @@ class AgentsEndToEndSystemTest {
                 }
             }
             if (holders.contains(node)) {
-                assertThat(checker.changes()).as(node + " made its changes").isGreaterThan(20);
+                assertThat(checker.changes()).as(node + " made its changes").isGreaterThan(10);
             }
         }
     }
