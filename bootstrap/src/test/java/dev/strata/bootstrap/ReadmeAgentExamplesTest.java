@@ -165,8 +165,10 @@ class ReadmeAgentExamplesTest {
             Matcher exec = Pattern.compile("(?m)^ExecStart=(.*)$").matcher(units.get(0));
             assertThat(exec.find()).isTrue();
             String execStart = substitute(exec.group(1), put);
-            Process agent = new ProcessBuilder(List.of(execStart.split(" "))).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("agent.log").toFile()).start();
+            ProcessBuilder unit = new ProcessBuilder(List.of(execStart.split(" "))).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("agent.log").toFile());
+            unit.environment().put("STRATA_AGENT_CONFIGFS", dir.resolve("nvmet").toString());
+            Process agent = unit.start();
             try {
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
                 JsonNode backend = admin.get("/backends/" + node).json().get(0);
