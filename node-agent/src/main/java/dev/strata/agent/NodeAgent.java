@@ -4,6 +4,7 @@ import dev.strata.agent.adapters.ConfigfsTarget;
 import dev.strata.agent.adapters.FileConfigfsTree;
 import dev.strata.agent.adapters.FilePool;
 import dev.strata.agent.adapters.HttpsControlPlane;
+import dev.strata.agent.adapters.Journal;
 import dev.strata.agent.adapters.LvmPool;
 import dev.strata.agent.adapters.ProcessCommandRunner;
 import dev.strata.agent.ports.BackingStore;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import javax.net.ssl.SSLContext;
 
@@ -35,7 +37,10 @@ public final class NodeAgent {
         BackingStore store = settings.pool() instanceof AgentSettings.FilePool file ? FilePool.open(file.dir())
                 : lvm((AgentSettings.LvmPool) settings.pool());
         FileConfigfsTree tree = FileConfigfsTree.open(settings.configfs());
-        Reconciler reconciler = new Reconciler(store, new ConfigfsTarget(tree), version, settings.intervalSeconds());
+        Optional<Journal> journal = mode == Mode.DRY_RUN ? Optional.empty() : Journal.configured();
+        Reconciler reconciler = new Reconciler(journal.map(j -> j.around(store)).orElse(store),
+                new ConfigfsTarget(journal.map(j -> j.around(tree)).orElse(tree)), version,
+                settings.intervalSeconds());
         AgentLoop loop = new AgentLoop(controlPlane, reconciler, duration -> Thread.sleep(duration.toMillis()),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(settings.intervalSeconds()), new Random()),
                 settings.intervalSeconds());

@@ -31,9 +31,15 @@ public final class StrataProcess implements AutoCloseable {
     /** Starts {@code strata serve --port 0 --data-dir dataDir args…} and waits until it serves. */
     public static StrataProcess start(Path dataDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        return start(dataDir, 0, environment, args);
+    }
+
+    /** Starts {@code strata serve --port port …}: a fixed port, so clients find it again after a restart. */
+    public static StrataProcess start(Path dataDir, int port, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", classPath(), "dev.strata.bootstrap.cli.Main", "serve", "--port", "0",
+                "-cp", classPath(), "dev.strata.bootstrap.cli.Main", "serve", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()));
         command.addAll(List.of(args));
         Files.createDirectories(dataDir);
@@ -56,7 +62,7 @@ public final class StrataProcess implements AutoCloseable {
         throw new AssertionError("strata did not start within 60 s:\n" + Files.readString(log));
     }
 
-    private static String classPath() {
+    static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null ? surefire.replace(' ', File.pathSeparatorChar) : System.getProperty("java.class.path");
     }
