@@ -17,15 +17,23 @@ import org.jdbi.v3.core.Jdbi;
  * connection from the pool and gives it back when closed, so the pool alone decides how many are
  * open, and a connection the server dropped is replaced by the pool rather than kept.
  *
- * <p>Writes run SERIALIZABLE and side by side, in this process and in every other instance; a write
- * that lost a race fails with SQLSTATE 40001 (serialization failure) or 40P01 (deadlock) and
- * {@link dev.strata.adapters.persistence.JdbiTransactions} runs it again. Reads run REPEATABLE READ,
- * READ ONLY: one consistent snapshot, never blocked and never blocking.
+ * <p>Writes run SERIALIZABLE, and each first takes one transaction-level advisory lock
+ * ({@link #WRITERS_LOCK}), so writes from every instance queue for the database one at a time,
+ * as SQLite's do in one process. Without the queue nearly every pair of concurrent creates
+ * conflicted (each reads every node row to place its replicas and updates its tenant's row):
+ * measured with three instances, PostgreSQL aborted 9.5 writes per committed create and three
+ * instances made a third of one's creates. SERIALIZABLE stays as the guarantee: a write that still
+ * loses a race fails with SQLSTATE 40001 (serialization failure) or 40P01 (deadlock) and
+ * {@link dev.strata.adapters.persistence.JdbiTransactions} runs it again. The lock ends with the
+ * transaction, or with the connection if an instance dies. Reads run REPEATABLE READ, READ ONLY:
+ * one consistent snapshot, never blocked and never blocking, on every instance at once.
  */
 final class PostgresConnections implements Connections {
 
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK = "40P01";
+    /** The advisory lock every write takes first: "STRATA" and a 1, as one 64-bit key. */
+    static final long WRITERS_LOCK = 0x5354_5241_5441_0001L;
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -76,8 +84,12 @@ final class PostgresConnections implements Connections {
 
     @Override
     public void begin(PooledHandle handle, boolean write) {
-        handle.handle().execute(write ? "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"
-                : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        if (write) {
+            handle.handle().execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+            handle.handle().execute("SELECT pg_advisory_xact_lock(?)", WRITERS_LOCK);
+        } else {
+            handle.handle().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
     }
 
     @Override

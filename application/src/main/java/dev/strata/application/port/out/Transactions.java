@@ -9,9 +9,9 @@ import java.util.function.Supplier;
  * durable when it returns; if the work throws, nothing it did is kept. A read sees one consistent
  * state. Inside a write, reads see the write's own changes.
  *
- * <p>An adapter keeps the promise its own way: SQLite runs one writer at a time; PostgreSQL runs
- * writes side by side at SERIALIZABLE isolation and, when one loses a race, <em>runs the work again
- * from the start</em>. So the work of a write must touch nothing but the ports until it returns:
+ * <p>An adapter keeps the promise its own way: SQLite runs one writer at a time; PostgreSQL queues
+ * the writes of every instance on one advisory lock and runs them at SERIALIZABLE isolation, and
+ * when one still loses a race it <em>runs the work again from the start</em>. So the work of a write must touch nothing but the ports until it returns:
  * no side effect outside the database that a second run would repeat.
  */
 public interface Transactions {
