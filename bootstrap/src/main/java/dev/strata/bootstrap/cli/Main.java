@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code strata}: the one executable. */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Control plane of a cluster of NVMe-over-Fabrics storage nodes.",
-        subcommands = {ServeCommand.class, AgentCommand.class, GenerateTokenCommand.class, UserCommand.class,
+        subcommands = {ServeCommand.class, AgentCommand.class, GenerateTokenCommand.class, UserCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
