@@ -266,7 +266,7 @@ class DatabaseCopySystemTest {
                 "--to", url.toString());
         assertThat(copy.exit()).isNotZero();
         assertThat(copy.err().strip().lines()).as(copy.err()).hasSize(1);
-        assertThat(copy.err()).startsWith("strata copy: the target database is not empty: ");
+        assertThat(copy.err()).startsWith("strata db copy: the target database is not empty: ");
         try (TestServer postgres = TestServer.start(dir.resolve("postgresql"),
                 settings -> settings.withDatabase(url, Optional.of(PostgresServer.PASSWORD)))) {
             assertThat(lists(postgres.api(), UNTOUCHED)).isEqualTo(before);

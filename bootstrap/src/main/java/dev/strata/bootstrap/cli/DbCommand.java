@@ -1,7 +1,7 @@
 package dev.strata.bootstrap.cli;
 
-import dev.strata.adapters.persistence.DatabaseCopy;
 import dev.strata.adapters.persistence.DatabaseUrl;
+import dev.strata.adapters.persistence.postgresql.DatabaseCopy;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;

@@ -40,7 +40,8 @@ public final class Main {
     private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        err.println("strata " + commandLine.getCommandName() + ": " + message);
+        // the whole command, as typed: "strata serve", "strata db copy"
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
         err.flush();
         return 1;
     }

@@ -1,6 +1,6 @@
-package dev.strata.adapters.persistence;
+package dev.strata.adapters.persistence.postgresql;
 
-import dev.strata.adapters.persistence.postgresql.PostgresDatabase;
+import dev.strata.adapters.persistence.DatabaseUrl;
 import dev.strata.adapters.persistence.sqlite.SqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
