@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code strata}: the one executable. */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Control plane of a cluster of NVMe-over-Fabrics storage nodes.",
-        subcommands = {ServeCommand.class, AgentCommand.class, GenerateTokenCommand.class, UserCommand.class,
+        subcommands = {ServeCommand.class, AgentCommand.class, GenerateTokenCommand.class, UserCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -40,7 +40,8 @@ public final class Main {
     private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        err.println("strata " + commandLine.getCommandName() + ": " + message);
+        // the whole command, as typed: "strata serve", "strata db copy"
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
         err.flush();
         return 1;
     }
