@@ -669,6 +669,29 @@ class AgentsEndToEndSystemTest {
         }
     }
 
+    @Test
+    @Order(13)
+    void aRevokedTokenStopsTheRunningAgentWithOneLineAndKeepsWhatIsConfigured() throws Exception {
+        Node node = nodes.get(2);
+        awaitApplied(node);
+        Map<String, String> configured = snapshot(node.configfs);
+        List<String> pool = images(node.pool);
+        String tokenId = null;
+        for (JsonNode token : admin.get("/v1/auth/access-tokens/?user=agent-" + node.number).json().path("entries")) {
+            tokenId = token.path("id").asText();
+        }
+        assertThat(tokenId).as("agent-%s has a token", node.number).isNotNull();
+        Reply revoked = admin.delete("/v1/auth/access-tokens/" + tokenId);
+        assertThat(revoked.status()).as(revoked.toString()).isIn(200, 204);
+
+        assertThat(node.agent.awaitExit(120)).as(node.agent.log()).isEqualTo(3);
+        assertThat(node.agent.log().lines().filter(l -> l.contains("Strata refused this agent's token")))
+                .hasSize(1);
+        assertThat(node.agent.log()).doesNotContain(node.token);
+        assertThat(snapshot(node.configfs)).as("nothing torn down").isEqualTo(configured);
+        assertThat(images(node.pool)).isEqualTo(pool);
+    }
+
     /** Below the checker: the journal's changes were made already, so nothing is done again. */
     private static final class Nowhere implements ConfigfsTree {
         @Override
