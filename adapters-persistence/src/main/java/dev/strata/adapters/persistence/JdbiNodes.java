@@ -56,37 +56,47 @@ final class JdbiNodes implements Nodes {
     private Map<String, NodeRow> committed;
     private long committedVersion = -1;
 
-    /** The node rows as the running write transaction sees them. */
+    /** The node rows as the running unit of work sees them, and the data_version they started from. */
     private final class Rows {
         final Map<String, NodeRow> byId;
+        final long version;
 
-        Rows(Map<String, NodeRow> byId) {
+        Rows(Map<String, NodeRow> byId, long version) {
             this.byId = byId;
+            this.version = version;
         }
     }
 
     /** Empty outside a write transaction. */
     private Optional<Rows> rows() {
-        return transactions.inWrite(this, this::rowsForWrite, rows -> publish(rows.byId));
+        return transactions.inWrite(this, this::rowsForWrite, this::publish);
     }
 
-    private Rows rowsForWrite() {
+    /**
+     * A copy of what the units before this one in the same commit left, or else of the committed
+     * rows, read again when another connection has committed since. What is read inside the
+     * transaction becomes the committed copy only once the transaction commits.
+     */
+    private Rows rowsForWrite(Optional<Rows> before) {
+        if (before.isPresent()) {
+            return new Rows(new LinkedHashMap<>(before.get().byId), before.get().version);
+        }
         PooledHandle handle = transactions.writeHandle();
         OptionalLong version = transactions.changesSeenBy(handle);
         synchronized (this) {
-            if (committed == null || version.isEmpty() || version.getAsLong() != committedVersion) {
-                Map<String, NodeRow> read = new LinkedHashMap<>();
-                handle.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
-                        .forEach(row -> read.put(row.id(), row));
-                committed = read;
-                committedVersion = version.orElse(-1);
+            if (committed != null && version.isPresent() && version.getAsLong() == committedVersion) {
+                return new Rows(new LinkedHashMap<>(committed), committedVersion);
             }
-            return new Rows(new LinkedHashMap<>(committed));
         }
+        Map<String, NodeRow> read = new LinkedHashMap<>();
+        handle.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
+                .forEach(row -> read.put(row.id(), row));
+        return new Rows(read, version.orElse(-1));
     }
 
-    private synchronized void publish(Map<String, NodeRow> rows) {
-        committed = rows;
+    private synchronized void publish(Rows rows) {
+        committed = rows.byId;
+        committedVersion = rows.version;
     }
 
     JdbiNodes(JdbiTransactions transactions) {
