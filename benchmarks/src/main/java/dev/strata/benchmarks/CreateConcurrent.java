@@ -54,8 +54,8 @@ public final class CreateConcurrent {
             wiring.openDatabase(Optional.of(Password.newPassword("admin password", Seed.ADMIN_PASSWORD)));
             RegisterNodeUseCase register = wiring.services().nodes();
             for (int i = 1; i <= nodes; i++) {
-                register.register(admin, new NodeDeclaration(List.of("10.99.0." + i), 8090, "node-" + i,
-                        new Location("rack-" + i, "zone-1", "eu"), null, 100_000 * Bytes.GIB, 0, 0, null));
+                register.register(admin, new NodeDeclaration(List.of("10.99." + (i >> 8) + "." + (i & 255)), 8090, "node-" + i,
+                        new Location("rack-" + (i % 50), "zone-" + (i % 4), "eu"), null, 100_000 * Bytes.GIB, 0, 0, null));
             }
             CreateVolumeUseCase create = wiring.services().volumes();
             AtomicBoolean measuring = new AtomicBoolean();
