@@ -11,6 +11,7 @@ import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.node.Transport;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,37 +57,102 @@ final class JdbiNodes implements Nodes {
     private Map<String, NodeRow> committed;
     private long committedVersion = -1;
 
-    /** The node rows as the running write transaction sees them. */
-    private final class Rows {
-        final Map<String, NodeRow> byId;
+    /**
+     * The node rows as the running unit of work sees them: a map of rows that is never changed once
+     * made ({@code base}, shared with the committed copy and the other units of a batch) and this
+     * unit's changes over it (a removed row maps to null). A unit so costs its own changes, not a
+     * copy of every node, and the data_version the rows started from.
+     */
+    private static final class Rows {
+        final Map<String, NodeRow> base;
+        final Map<String, NodeRow> changed;
+        final long version;
 
-        Rows(Map<String, NodeRow> byId) {
-            this.byId = byId;
+        Rows(Map<String, NodeRow> base, Map<String, NodeRow> changed, long version) {
+            this.base = base;
+            this.changed = changed;
+            this.version = version;
+        }
+
+        NodeRow get(String id) {
+            return changed.containsKey(id) ? changed.get(id) : base.get(id);
+        }
+
+        void put(NodeRow row) {
+            changed.put(row.id(), row);
+        }
+
+        void remove(String id) {
+            changed.put(id, null);
+        }
+
+        /** Every row, in number order. */
+        List<NodeRow> values() {
+            if (changed.isEmpty()) {
+                return List.copyOf(base.values());
+            }
+            List<NodeRow> all = new ArrayList<>(base.size() + changed.size());
+            for (NodeRow row : base.values()) {
+                NodeRow now = changed.containsKey(row.id()) ? changed.get(row.id()) : row;
+                if (now != null) {
+                    all.add(now);
+                }
+            }
+            List<NodeRow> added = new ArrayList<>();
+            changed.forEach((id, row) -> {
+                if (row != null && !base.containsKey(id)) {
+                    added.add(row);
+                }
+            });
+            added.sort(java.util.Comparator.comparingInt(NodeRow::number));
+            all.addAll(added);
+            return all;
+        }
+
+        /** The rows with the changes applied, as a new map; the base itself when nothing changed. */
+        Map<String, NodeRow> merged() {
+            if (changed.isEmpty()) {
+                return base;
+            }
+            Map<String, NodeRow> merged = new LinkedHashMap<>();
+            for (NodeRow row : values()) {
+                merged.put(row.id(), row);
+            }
+            return merged;
         }
     }
 
     /** Empty outside a write transaction. */
     private Optional<Rows> rows() {
-        return transactions.inWrite(this, this::rowsForWrite, rows -> publish(rows.byId));
+        return transactions.inWrite(this, this::rowsForWrite, this::publish);
     }
 
-    private Rows rowsForWrite() {
+    /**
+     * What the units before this one in the same commit left, or else the committed rows, read
+     * again when another connection has committed since. What is read inside the transaction
+     * becomes the committed copy only once the transaction commits.
+     */
+    private Rows rowsForWrite(Optional<Rows> before) {
+        if (before.isPresent()) {
+            Rows left = before.get();
+            return new Rows(left.base, new HashMap<>(left.changed), left.version);
+        }
         PooledHandle handle = transactions.writeHandle();
         OptionalLong version = transactions.changesSeenBy(handle);
         synchronized (this) {
-            if (committed == null || version.isEmpty() || version.getAsLong() != committedVersion) {
-                Map<String, NodeRow> read = new LinkedHashMap<>();
-                handle.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
-                        .forEach(row -> read.put(row.id(), row));
-                committed = read;
-                committedVersion = version.orElse(-1);
+            if (committed != null && version.isPresent() && version.getAsLong() == committedVersion) {
+                return new Rows(committed, new HashMap<>(), committedVersion);
             }
-            return new Rows(new LinkedHashMap<>(committed));
         }
+        Map<String, NodeRow> read = new LinkedHashMap<>();
+        handle.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
+                .forEach(row -> read.put(row.id(), row));
+        return new Rows(read, new HashMap<>(), version.orElse(-1));
     }
 
-    private synchronized void publish(Map<String, NodeRow> rows) {
-        committed = rows;
+    private synchronized void publish(Rows rows) {
+        committed = rows.merged();
+        committedVersion = rows.version;
     }
 
     JdbiNodes(JdbiTransactions transactions) {
@@ -108,17 +174,17 @@ final class JdbiNodes implements Nodes {
         dao.recordNumber(node.number());
         transactions.writeHandle().dao(NodeAgentDao.class).start(node.id().value());
         declared.put(row.id(), node.declaration());
-        rows().ifPresent(rows -> rows.byId.put(row.id(), row));
+        rows().ifPresent(rows -> rows.put(row));
     }
 
     @Override
     public void update(StorageNode node) {
         NodeRow row = toRow(node);
-        NodeRow before = rows().map(rows -> rows.byId.get(row.id())).orElse(null);
+        NodeRow before = rows().map(rows -> rows.get(row.id())).orElse(null);
         if (transactions.writeHandle().dao(NodeDao.class).update(row) != 1) {
             throw new IllegalStateException("node " + node.id() + " does not exist");
         }
-        rows().ifPresent(rows -> rows.byId.put(row.id(), row));
+        rows().ifPresent(rows -> rows.put(row));
         if (before == null || !before.state().equals(row.state()) || !before.rack().equals(row.rack())
                 || !before.zone().equals(row.zone()) || !before.region().equals(row.region())) {
             JdbiNodeAgents.bump(transactions.writeHandle(), List.of(row.id()));
@@ -128,14 +194,14 @@ final class JdbiNodes implements Nodes {
     @Override
     public void remove(NodeId id) {
         transactions.writeHandle().dao(NodeDao.class).delete(id.value());
-        rows().ifPresent(rows -> rows.byId.remove(id.value()));
+        rows().ifPresent(rows -> rows.remove(id.value()));
     }
 
     @Override
     public Optional<StorageNode> find(NodeId id) {
         Optional<Rows> inWrite = rows();
         if (inWrite.isPresent()) {
-            NodeRow row = inWrite.get().byId.get(id.value());
+            NodeRow row = inWrite.get().get(id.value());
             return row == null ? Optional.empty() : Optional.of(transactions.withHandle(h -> complete(h, row)));
         }
         return transactions.withHandle(h -> h.handle().createQuery("SELECT " + COLUMNS + " FROM nodes WHERE id = :id")
@@ -159,9 +225,10 @@ final class JdbiNodes implements Nodes {
     public List<StorageNode> all() {
         Optional<Rows> inWrite = rows();
         return transactions.withHandle(h -> {
-            List<NodeRow> rows = inWrite.isPresent() ? List.copyOf(inWrite.get().byId.values())
+            List<NodeRow> rows = inWrite.isPresent() ? inWrite.get().values()
                     : h.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS).list();
-            List<String> unknown = rows.stream().filter(row -> known(row) == null).map(NodeRow::id).toList();
+            List<String> unknown = rows.stream().filter(row -> remembered(row) == null && known(row) == null)
+                    .map(NodeRow::id).toList();
             if (!unknown.isEmpty()) {
                 NodeDao dao = h.dao(NodeDao.class);
                 boolean most = unknown.size() * 2 > rows.size();
@@ -178,7 +245,12 @@ final class JdbiNodes implements Nodes {
             }
             List<StorageNode> nodes = new ArrayList<>(rows.size());
             for (NodeRow row : rows) {
-                nodes.add(toNode(row, declared(row, known(row))));
+                NodeDeclaration declaration = remembered(row);
+                if (declaration == null) {
+                    declaration = declared(row, known(row));
+                    memo.put(row.id(), new Memo(row, declaration));
+                }
+                nodes.add(toNode(row, declaration));
             }
             return nodes;
         });
@@ -197,6 +269,18 @@ final class JdbiNodes implements Nodes {
             declared.put(row.id(), known);
         }
         return toNode(row, declared(row, known));
+    }
+
+    /** A row as last listed, and its declaration: a row listed again as it was needs no checks. */
+    private record Memo(NodeRow row, NodeDeclaration declaration) {
+    }
+
+    private final Map<String, Memo> memo = new ConcurrentHashMap<>();
+
+    /** The declaration listed with this very row (the same object) before, or null. */
+    private NodeDeclaration remembered(NodeRow row) {
+        Memo known = memo.get(row.id());
+        return known != null && known.row() == row ? known.declaration() : null;
     }
 
     /** What the node declared, if remembered and still what its row says (location aside). */

@@ -3,11 +3,10 @@ package dev.strata.adapters.persistence;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.domain.DomainException;
 import dev.strata.domain.ErrorCode;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,17 +26,48 @@ import java.util.stream.Stream;
  * and the whole unit of work runs again from the start, on a fresh transaction, up to
  * {@link #ATTEMPTS} times. Either way a unit of work sees and changes the database as if it ran
  * alone, which is what the services' read-check-write on node and tenant capacity needs.
+ *
+ * <p>On SQLite, concurrent writes share a commit (group commit, see {@code groupWrite}): the fsync
+ * that makes a commit durable costs more than the work of most units, so units that queue for the
+ * writer while one runs join its transaction, each in a savepoint of its own, and are all answered
+ * after the one commit.
  */
 public final class JdbiTransactions implements Transactions {
 
     /** How often a write that lost a race runs again before its failure is the caller's. */
     static final int ATTEMPTS = 50;
 
-    private record Current(PooledHandle handle, boolean writable, Map<Object, Object> attachments,
-                           List<Runnable> afterCommit) {
-        Current(PooledHandle handle, boolean writable) {
-            this(handle, writable, new HashMap<>(), new ArrayList<>());
+    /** What a repository keeps for one unit of work: its state, and what to do with it once committed. */
+    private record Attached(Object state, Consumer<Object> afterCommit) {
+    }
+
+    /**
+     * The unit of work running on this thread. {@code batch} is the shared commit it runs in (SQLite),
+     * or null when it commits alone (PostgreSQL).
+     */
+    private record Current(PooledHandle handle, boolean writable, Map<Object, Attached> attachments, Batch batch) {
+        Current(PooledHandle handle, boolean writable, Batch batch) {
+            this(handle, writable, new LinkedHashMap<>(), batch);
         }
+    }
+
+    /**
+     * Units of work of this process that share one SQLite transaction and so one commit (one fsync).
+     * Each runs in a savepoint of its own, one after another under the write lock, so each sees the
+     * changes of those before it; one that fails rolls back to its savepoint alone. Those that
+     * succeeded are answered when the commit is on disk. Guarded by the write lock until
+     * {@link #done} opens; read by the waiters after.
+     */
+    private static final class Batch {
+        /** The units that succeeded in it. */
+        int units;
+        /** Per repository key, the state the last successful unit left: the next unit starts from it. */
+        final Map<Object, Attached> released = new LinkedHashMap<>();
+        /** Why the transaction cannot go on (a savepoint that could not be rolled back): it rolls back whole. */
+        RuntimeException broken;
+        /** Why the commit failed, for every unit that waited on it. */
+        RuntimeException failure;
+        final CountDownLatch done = new CountDownLatch(1);
     }
 
     private final Connections pool;
@@ -52,6 +82,12 @@ public final class JdbiTransactions implements Transactions {
     private final java.util.concurrent.Semaphore writers = new java.util.concurrent.Semaphore(WRITERS_PER_PROCESS, true);
     private final ThreadLocal<Current> current = new ThreadLocal<>();
     private final AtomicLong committed = new AtomicLong();
+    /** The batch whose transaction is open on the writer, waiting for more units; guarded by the write lock. */
+    private Batch open;
+    /** How many units one commit takes at most, so that the first of them does not wait for ever. */
+    static final int MAX_BATCH = 64;
+    private static final String UNIT = "unit";
+    private final AtomicLong commits = new AtomicLong();
 
     public JdbiTransactions(Connections pool) {
         this.pool = pool;
@@ -88,25 +124,23 @@ public final class JdbiTransactions implements Transactions {
             }
             return work.get();
         }
-        boolean alone = pool.singleWriter();
-        if (alone) {
-            writeLock.lock();
-        } else {
-            writers.acquireUninterruptibly();
+        if (pool.singleWriter()) {
+            return groupWrite(work);
         }
+        writers.acquireUninterruptibly();
         try {
             for (int attempt = 1; ; attempt++) {
                 PooledHandle writer = pool.borrowWriter();
-                Current started = new Current(writer, true);
+                Current started = new Current(writer, true, null);
                 current.set(started);
                 try {
                     T result = writer.handle().inTransaction(h -> {
                         pool.begin(writer, true);
                         return work.get();
                     });
-                    // with one writer, still under the write lock: what was committed is published in commit order
-                    started.afterCommit().forEach(Runnable::run);
+                    started.attachments().values().forEach(a -> a.afterCommit().accept(a.state()));
                     committed.incrementAndGet();
+                    commits.incrementAndGet();
                     pool.committed(writer);
                     return result;
                 } catch (RuntimeException e) {
@@ -124,12 +158,131 @@ public final class JdbiTransactions implements Transactions {
                 pause(attempt);
             }
         } finally {
-            if (alone) {
-                writeLock.unlock();
-            } else {
-                writers.release();
+            writers.release();
+        }
+    }
+
+    /**
+     * A write on the one SQLite writer, in the batch that is open or in a new one. The unit runs in
+     * its own savepoint; then, if another write is waiting for the lock and the batch has room, the
+     * batch stays open for it and this thread waits for the commit; otherwise this thread commits the
+     * batch for all its units. Either way a unit that succeeded returns only once its change is on
+     * disk, and one that failed has left nothing behind.
+     */
+    private <T> T groupWrite(Supplier<T> work) {
+        Batch batch;
+        T result = null;
+        Throwable failed = null;
+        writeLock.lock();
+        try {
+            PooledHandle writer = pool.borrowWriter();
+            batch = open;
+            if (batch == null) {
+                writer.handle().begin(); // the writer's connection begins IMMEDIATE
+                batch = new Batch();
+                open = batch;
+            }
+            Current started = new Current(writer, true, batch);
+            current.set(started);
+            try {
+                exec(writer, "SAVEPOINT " + UNIT);
+                try {
+                    result = work.get();
+                } catch (RuntimeException | Error e) {
+                    failed = e;
+                }
+                if (failed == null) {
+                    exec(writer, "RELEASE " + UNIT);
+                    batch.units++;
+                    batch.released.putAll(started.attachments());
+                } else {
+                    exec(writer, "ROLLBACK TO " + UNIT);
+                    exec(writer, "RELEASE " + UNIT);
+                }
+            } catch (RuntimeException e) {
+                // the transaction itself is in doubt: it goes back whole, with every unit in it
+                batch.broken = e;
+                if (failed == null) {
+                    failed = e;
+                }
+            } finally {
+                current.remove();
+            }
+            if (batch.broken != null || batch.units >= MAX_BATCH || !writeLock.hasQueuedThreads()) {
+                open = null;
+                finish(batch, writer);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                batch.done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the change may be on disk already: wait for the answer
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (batch.failure != null) {
+            throw new IllegalStateException("the commit failed: " + batch.failure.getMessage(), batch.failure);
+        }
+        return result;
+    }
+
+    /** A savepoint statement, straight on the connection: JDBI's own savepoints forget one rolled back to. */
+    private static void exec(PooledHandle writer, String sql) {
+        try (java.sql.Statement statement = writer.handle().getConnection().createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits {@code batch} (or rolls it back when broken), publishes what it changed, and answers its units. */
+    private void finish(Batch batch, PooledHandle writer) {
+        try {
+            if (batch.broken != null) {
+                batch.failure = batch.broken;
+                writer.handle().rollback();
+                return;
+            }
+            writer.handle().commit();
+            committed.addAndGet(batch.units);
+            commits.incrementAndGet();
+            // still under the write lock: what was committed is published in commit order
+            batch.released.values().forEach(a -> a.afterCommit().accept(a.state()));
+        } catch (RuntimeException e) {
+            if (batch.failure == null) {
+                batch.failure = e;
+            }
+            try {
+                writer.handle().rollback();
+            } catch (RuntimeException ignored) {
+                // already rolled back by the database
+            }
+        } finally {
+            batch.done.countDown();
+        }
+    }
+
+    /** How many commits this process made; with group commit, fewer than the writes it committed. */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** How many writes wait for the writer now (SQLite): they will join the open batch. For tests. */
+    int waitingWriters() {
+        return writeLock.getQueueLength();
     }
 
     /** A short random wait before another attempt, longer after each, so that racers spread out. */
@@ -154,7 +307,7 @@ public final class JdbiTransactions implements Transactions {
         }
         PooledHandle reader = pool.borrowReader();
         try {
-            current.set(new Current(reader, false));
+            current.set(new Current(reader, false, null));
             return reader.handle().inTransaction(h -> {
                 pool.begin(reader, false);
                 return work.get();
@@ -216,23 +369,25 @@ public final class JdbiTransactions implements Transactions {
     }
 
     /**
-     * State a repository keeps for the running write transaction, made on first use; empty outside
-     * a write transaction.
+     * State a repository keeps for the running unit of work, made on first use; empty outside a write.
+     * {@code create} is given the state the units before it in the same commit left, if any (a unit
+     * changes a copy of it, so that one that fails leaves it as it was). Once the commit is on disk,
+     * the state of the last unit that succeeded goes to {@code afterCommit}.
      */
     @SuppressWarnings("unchecked")
-    <T> Optional<T> inWrite(Object key, Supplier<T> create, Consumer<T> afterCommit) {
+    <T> Optional<T> inWrite(Object key, Function<Optional<T>, T> create, Consumer<T> afterCommit) {
         Current running = current.get();
         if (running == null || !running.writable()) {
             return Optional.empty();
         }
-        Object attached = running.attachments().get(key);
+        Attached attached = running.attachments().get(key);
         if (attached == null) {
-            T made = create.get();
-            running.attachments().put(key, made);
-            running.afterCommit().add(() -> afterCommit.accept(made));
+            Attached before = running.batch() == null ? null : running.batch().released.get(key);
+            T made = create.apply(before == null ? Optional.empty() : Optional.of((T) before.state()));
+            running.attachments().put(key, new Attached(made, state -> afterCommit.accept((T) state)));
             return Optional.of(made);
         }
-        return Optional.of((T) attached);
+        return Optional.of((T) attached.state());
     }
 
     /** See {@link Connections#changesSeenBy}. */
