@@ -100,6 +100,19 @@ class DatabaseCopySystemTest {
         ok(admin.post("/host_probe", "{\"hostNqn\": \"nqn.2014-08.org.example:host-1\", \"hostId\": \"host-1\","
                 + " \"name\": \"compute-1\", \"duration\": 30}"));
         ok(admin.post("/publish", "{\"hostId\": \"host-1\", \"volId\": \"" + volume + "\"}"));
+        // the host agent's side: a forwarded event, and a migration (a task with its tags)
+        ok(admin.post("/forward_log", "{\"loggingType\": \"EVENT\", \"level\": \"WARNING\", \"host\": \"compute-1\","
+                + " \"appName\": \"nvmeof_agent\", \"message\": \"leg 1 of md0 failed\", \"parametersList\": [\"md0\"]}"));
+        for (JsonNode location : admin.get("/volumes/" + volume).json().get(0).path("location")) {
+            ok(admin.patch("/replica/" + volume + "/" + location.path("uuid").asText() + "/Available", null));
+        }
+        ok(admin.post("/migrate_volume", "{\"volId\": \"" + volume + "\"}"));
+        // an account locked by five failed logins
+        ok(admin.post("/v1/users/", "{\"name\": \"locked\", \"password\": \"locked-password-1\", \"roles\": []}"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(server.anonymous().post("/v1/session/login",
+                    "{\"username\": \"locked\", \"password\": \"not-it\"}").status()).isEqualTo(401);
+        }
 
         String node = admin.get("/volumes/" + volume).json().get(0).path("location").get(0).path("backend")
                 .path("persistentID").asText();

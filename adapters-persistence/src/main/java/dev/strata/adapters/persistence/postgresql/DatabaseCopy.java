@@ -263,8 +263,9 @@ public final class DatabaseCopy {
         long sent = 0;
         try (Statement read = source.createStatement();
              ResultSet rows = read.executeQuery("SELECT " + list + " FROM " + quote(table));
+             // OVERRIDING SYSTEM VALUE: ids are copied as they are, GENERATED ALWAYS identity columns too
              PreparedStatement insert = target.prepareStatement("INSERT INTO " + quote(table) + " (" + list
-                     + ") VALUES (" + String.join(", ", names.stream().map(n -> "?").toList()) + ")")) {
+                     + ") OVERRIDING SYSTEM VALUE VALUES (" + String.join(", ", names.stream().map(n -> "?").toList()) + ")")) {
             int pending = 0;
             while (rows.next()) {
                 for (int i = 0; i < names.size(); i++) {
