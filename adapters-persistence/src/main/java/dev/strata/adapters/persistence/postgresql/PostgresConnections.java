@@ -17,15 +17,17 @@ import org.jdbi.v3.core.Jdbi;
  * connection from the pool and gives it back when closed, so the pool alone decides how many are
  * open, and a connection the server dropped is replaced by the pool rather than kept.
  *
- * <p>Writes run SERIALIZABLE, and each first takes one transaction-level advisory lock
- * ({@link #WRITERS_LOCK}), so writes from every instance queue for the database one at a time,
- * as SQLite's do in one process. Without the queue nearly every pair of concurrent creates
+ * <p>Writes run SERIALIZABLE, and the connection of each first takes one session-level advisory
+ * lock ({@link #WRITERS_LOCK}) before its transaction begins and gives it back after the commit,
+ * so writes from every instance queue for the database one at a time, as SQLite's do in one
+ * process. Taken inside the transaction, the wait would come after the transaction's snapshot
+ * and the write would still lose to every commit made meanwhile. Without the queue nearly every pair of concurrent creates
  * conflicted (each reads every node row to place its replicas and updates its tenant's row):
  * measured with three instances, PostgreSQL aborted 9.5 writes per committed create and three
  * instances made a third of one's creates. SERIALIZABLE stays as the guarantee: a write that still
  * loses a race fails with SQLSTATE 40001 (serialization failure) or 40P01 (deadlock) and
- * {@link dev.strata.adapters.persistence.JdbiTransactions} runs it again. The lock ends with the
- * transaction, or with the connection if an instance dies. Reads run REPEATABLE READ, READ ONLY:
+ * {@link dev.strata.adapters.persistence.JdbiTransactions} runs it again. The lock is given back
+ * with the writer, or ends with the connection if an instance dies. Reads run REPEATABLE READ, READ ONLY:
  * one consistent snapshot, never blocked and never blocking, on every instance at once.
  */
 final class PostgresConnections implements Connections {
@@ -59,12 +61,26 @@ final class PostgresConnections implements Connections {
 
     @Override
     public PooledHandle borrowWriter() {
-        return borrow();
+        PooledHandle writer = borrow();
+        try {
+            writer.handle().execute("SELECT pg_advisory_lock(?)", WRITERS_LOCK);
+            return writer;
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
+        }
     }
 
     @Override
     public void giveBackWriter(PooledHandle writer) {
-        writer.close();
+        try {
+            writer.handle().execute("SELECT pg_advisory_unlock(?)", WRITERS_LOCK);
+        } catch (RuntimeException e) {
+            // never back to the pool holding the lock: closing the connection ends the session and the lock
+            pool.evictConnection(writer.handle().getConnection());
+        } finally {
+            writer.close();
+        }
     }
 
     @Override
@@ -84,12 +100,8 @@ final class PostgresConnections implements Connections {
 
     @Override
     public void begin(PooledHandle handle, boolean write) {
-        if (write) {
-            handle.handle().execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
-            handle.handle().execute("SELECT pg_advisory_xact_lock(?)", WRITERS_LOCK);
-        } else {
-            handle.handle().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        }
+        handle.handle().execute(write ? "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"
+                : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     }
 
     @Override
