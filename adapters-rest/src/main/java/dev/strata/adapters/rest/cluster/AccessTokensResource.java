@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Access tokens, as Qumulo's {@code /v1/auth/access-tokens/}. Secrets are shown once, at creation. */
@@ -60,9 +59,6 @@ public final class AccessTokensResource {
                     view.creator().map(IdentityJson::from).orElse(null), Times.format(view.token().createdAt()),
                     view.token().expiresAt().map(Times::format).orElse(null), view.token().enabled());
         }
-    }
-
-    record Listing(List<Metadata> entries, Paging.Next paging) {
     }
 
     private final CreateAccessTokenUseCase create;
@@ -96,14 +92,15 @@ public final class AccessTokensResource {
 
     /** {@code ?user=} takes a name or {@code auth_id:<id>}. */
     @GET
-    public Listing list(@Context SecurityContext security, @Context UriInfo uri, @QueryParam("user") String user,
-                        @QueryParam("after") String after, @QueryParam("limit") String limitText) {
+    public Paging.Listing<Metadata> list(@Context SecurityContext security, @Context UriInfo uri,
+                                         @QueryParam("user") String user, @QueryParam("after") String after,
+                                         @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         Optional<IdentityRef> owner = Bodies.optional(user, u -> u.startsWith("auth_id:")
                 ? IdentityRef.byId(IdentityJson.userId(u.substring("auth_id:".length())))
                 : IdentityRef.byName(new UserName(u)));
         Page<AccessTokenView> page = list.listTokens(caller(security), owner, after == null ? "" : after, limit);
-        return new Listing(page.items().stream().map(Metadata::from).toList(), Paging.next(uri, page, limit));
+        return Paging.Listing.of(uri, page, limit, Metadata::from);
     }
 
     @GET

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 @Path("v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,9 +37,6 @@ public final class AuditResource {
         }
     }
 
-    record Listing(List<Entry> entries, Paging.Next paging) {
-    }
-
     private final ReadAuditLogUseCase read;
 
     public AuditResource(ReadAuditLogUseCase read) {
@@ -49,10 +45,10 @@ public final class AuditResource {
 
     /** Oldest first; {@code after} is the id of the last event seen (the next link carries it). */
     @GET
-    public Listing list(@Context SecurityContext security, @Context UriInfo uri, @QueryParam("after") String after,
+    public Paging.Listing<Entry> list(@Context SecurityContext security, @Context UriInfo uri, @QueryParam("after") String after,
                         @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         Page<AuditEvent> page = read.read(caller(security), Paging.afterNumber(after), limit);
-        return new Listing(page.items().stream().map(Entry::from).toList(), Paging.next(uri, page, limit));
+        return Paging.Listing.of(uri, page, limit, Entry::from);
     }
 }

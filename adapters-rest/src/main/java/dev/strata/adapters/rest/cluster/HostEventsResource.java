@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /** {@code GET /v1/host-events/?after=&limit=}: the events hosts forwarded, oldest first, paged as the audit log is. */
 @Path("v1/host-events")
@@ -39,9 +38,6 @@ public final class HostEventsResource {
         }
     }
 
-    record Listing(List<Entry> entries, Paging.Next paging) {
-    }
-
     private final ReadHostEventsUseCase read;
 
     public HostEventsResource(ReadHostEventsUseCase read) {
@@ -49,10 +45,10 @@ public final class HostEventsResource {
     }
 
     @GET
-    public Listing list(@Context SecurityContext security, @Context UriInfo uri, @QueryParam("after") String after,
+    public Paging.Listing<Entry> list(@Context SecurityContext security, @Context UriInfo uri, @QueryParam("after") String after,
                         @QueryParam("limit") String limitText) {
         int limit = Paging.limit(limitText);
         Page<HostEvent> page = read.read(caller(security), Paging.afterNumber(after), limit);
-        return new Listing(page.items().stream().map(Entry::from).toList(), Paging.next(uri, page, limit));
+        return Paging.Listing.of(uri, page, limit, Entry::from);
     }
 }

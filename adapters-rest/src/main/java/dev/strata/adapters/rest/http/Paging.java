@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.application.Page;
 import dev.strata.domain.DomainException;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** {@code ?after=&limit=} in, {@code "paging": {"next": …}} out, as the {@code /v1} lists page. */
 public final class Paging {
@@ -14,6 +16,14 @@ public final class Paging {
 
     /** The {@code paging} object: the path and query of the next page, or "" at the end. */
     public record Next(@JsonProperty("next") String next) {
+    }
+
+    /** One page of a {@code /v1} list: {@code {"entries": […], "paging": {"next": …}}}. */
+    public record Listing<T>(List<T> entries, Next paging) {
+
+        public static <I, T> Listing<T> of(UriInfo uri, Page<I> page, int limit, Function<I, T> entry) {
+            return new Listing<>(page.items().stream().map(entry).toList(), next(uri, page, limit));
+        }
     }
 
     public static int limit(String text) {
