@@ -4,16 +4,15 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(AuditRow.class)
 interface AuditDao {
 
-    @SqlUpdate("INSERT INTO audit_log (time, request_id, user_name, auth_method, source_ip, action, target, outcome)"
-            + " VALUES (:time, :requestId, :userName, :authMethod, :sourceIp, :action, :target, :outcome)")
-    @GetGeneratedKeys("id")
+    /** RETURNING rather than generated keys: the statement is then prepared once per connection and kept. */
+    @SqlQuery("INSERT INTO audit_log (time, request_id, user_name, auth_method, source_ip, action, target, outcome)"
+            + " VALUES (:time, :requestId, :userName, :authMethod, :sourceIp, :action, :target, :outcome)"
+            + " RETURNING id")
     long insert(@BindMethods AuditRow row);
 
     @SqlQuery("SELECT id, time, request_id, user_name, auth_method, source_ip, action, target, outcome"

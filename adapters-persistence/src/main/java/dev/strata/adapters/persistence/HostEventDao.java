@@ -5,9 +5,7 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(HostEventDao.Row.class)
 interface HostEventDao {
@@ -27,9 +25,10 @@ interface HostEventDao {
         }
     }
 
-    @SqlUpdate("INSERT INTO host_events (time, host, logging_type, level, app_name, message, parameters)"
-            + " VALUES (:time, :host, :loggingType, :level, :appName, :message, :parameters)")
-    @GetGeneratedKeys("id")
+    /** RETURNING rather than generated keys: the statement is then prepared once per connection and kept. */
+    @SqlQuery("INSERT INTO host_events (time, host, logging_type, level, app_name, message, parameters)"
+            + " VALUES (:time, :host, :loggingType, :level, :appName, :message, :parameters)"
+            + " RETURNING id")
     long insert(@BindMethods Row row);
 
     @SqlQuery("SELECT id, time, host, logging_type, level, app_name, message, parameters FROM host_events"

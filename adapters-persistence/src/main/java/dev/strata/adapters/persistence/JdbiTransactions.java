@@ -239,13 +239,12 @@ public final class JdbiTransactions implements Transactions {
         return result;
     }
 
-    /** A savepoint statement, straight on the connection: JDBI's own savepoints forget one rolled back to. */
+    /**
+     * A savepoint statement as plain SQL (JDBI's own savepoints forget one rolled back to), prepared
+     * once per connection like every other statement.
+     */
     private static void exec(PooledHandle writer, String sql) {
-        try (java.sql.Statement statement = writer.handle().getConnection().createStatement()) {
-            statement.execute(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
-        }
+        writer.handle().execute(sql);
     }
 
     /** Commits {@code batch} (or rolls it back when broken), publishes what it changed, and answers its units. */

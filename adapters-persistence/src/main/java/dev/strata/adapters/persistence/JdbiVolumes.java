@@ -103,6 +103,12 @@ final class JdbiVolumes implements Volumes {
     }
 
     @Override
+    public boolean anyWithIdOrAlias(Optional<VolumeId> id, TenantId tenant, String alias) {
+        return transactions.withHandle(h -> h.dao(VolumeDao.class).anyWithIdOrAlias(id.map(VolumeId::value)
+                .orElse(null), tenant.value(), alias));
+    }
+
+    @Override
     public List<Volume> page(TenantId tenant, Optional<VolumeId> after, int limit) {
         return transactions.withHandle(h -> VolumeQueries.list(VolumeQueries.page(h, tenant.value(),
                 after.map(VolumeId::value).orElse(""), limit)).stream().map(JdbiVolumes::toVolume).toList());

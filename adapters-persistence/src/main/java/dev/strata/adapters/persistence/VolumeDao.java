@@ -63,6 +63,11 @@ interface VolumeDao {
     @SqlQuery("SELECT COUNT(DISTINCT volume_id) FROM replicas WHERE state <> 'AVAILABLE'")
     long degradedCount();
 
+    /** Binds a null id when the create names none: {@code id = NULL} matches nothing. */
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM volumes WHERE id = :id)"
+            + " OR EXISTS (SELECT 1 FROM volumes WHERE tenant_id = :tenant AND alias = :alias)")
+    boolean anyWithIdOrAlias(@Bind("id") String id, @Bind("tenant") String tenant, @Bind("alias") String alias);
+
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM volumes WHERE tenant_id = :tenant)")
     boolean anyInTenant(@Bind("tenant") String tenant);
 

@@ -29,22 +29,31 @@ final class Owned<I, T> {
     private final BiFunction<TenantId, String, Optional<T>> byAlias;
     private final Function<T, TenantId> owner;
     private final Function<T, I> idOf;
+    private final Taken<I> taken;
+
+    /** Whether the id (of any tenant) or the tenant's alias may be in use; true when unsure. */
+    private interface Taken<I> {
+        boolean maybe(Optional<I> id, TenantId tenant, String alias);
+    }
 
     private Owned(String kind, Function<I, Optional<T>> byId, BiFunction<TenantId, String, Optional<T>> byAlias,
-                  Function<T, TenantId> owner, Function<T, I> idOf) {
+                  Function<T, TenantId> owner, Function<T, I> idOf, Taken<I> taken) {
         this.kind = kind;
         this.byId = byId;
         this.byAlias = byAlias;
         this.owner = owner;
         this.idOf = idOf;
+        this.taken = taken;
     }
 
     static Owned<VolumeId, Volume> volumes(Volumes volumes) {
-        return new Owned<>("volume", volumes::find, volumes::findByAlias, Volume::tenant, Volume::id);
+        return new Owned<>("volume", volumes::find, volumes::findByAlias, Volume::tenant, Volume::id,
+                volumes::anyWithIdOrAlias);
     }
 
     static Owned<SnapshotId, Snapshot> snapshots(Snapshots snapshots) {
-        return new Owned<>("snapshot", snapshots::find, snapshots::findByAlias, Snapshot::tenant, Snapshot::id);
+        return new Owned<>("snapshot", snapshots::find, snapshots::findByAlias, Snapshot::tenant, Snapshot::id,
+                (id, tenant, alias) -> true);
     }
 
     /** The tenant's one with this id, or 404. */
@@ -65,6 +74,9 @@ final class Owned<I, T> {
      * that belongs to a different one is refused with AlreadyExists.
      */
     Optional<T> repeated(Tenant tenant, Optional<I> requestedId, String alias, Predicate<T> answers) {
+        if (!taken.maybe(requestedId, tenant.id(), alias)) {
+            return Optional.empty();
+        }
         if (requestedId.isPresent()) {
             Optional<T> found = byId.apply(requestedId.get());
             if (found.isPresent()) {

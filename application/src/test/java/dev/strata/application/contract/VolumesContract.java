@@ -93,6 +93,18 @@ public abstract class VolumesContract {
     }
 
     @Test
+    void tellsWhetherAnIdOfAnyTenantOrAnAliasOfTheTenantIsTaken() {
+        Volume volume = stored(volume(ACME, "db", nodes.get(0), nodes.get(2)));
+        var volumes = ports().volumes();
+
+        assertThat(volumes.anyWithIdOrAlias(Optional.of(volume.id()), TenantId.DEFAULT, "other")).isTrue();
+        assertThat(volumes.anyWithIdOrAlias(Optional.empty(), ACME, "db")).isTrue();
+        assertThat(volumes.anyWithIdOrAlias(Optional.of(VolumeId.generate()), ACME, "db")).isTrue();
+        assertThat(volumes.anyWithIdOrAlias(Optional.empty(), TenantId.DEFAULT, "db")).isFalse();
+        assertThat(volumes.anyWithIdOrAlias(Optional.of(VolumeId.generate()), ACME, "db2")).isFalse();
+    }
+
+    @Test
     void keepsChangedAliasSizeAndReplicas() {
         Volume volume = stored(volume(ACME, "db", nodes.get(0), nodes.get(1)));
         volume.rename("db2");

@@ -85,6 +85,11 @@ public final class InMemoryVolumes implements Volumes, InMemoryTransactions.Part
     }
 
     @Override
+    public synchronized boolean anyWithIdOrAlias(Optional<VolumeId> id, TenantId tenant, String alias) {
+        return id.map(v -> byId.containsKey(v.value())).orElse(false) || findByAlias(tenant, alias).isPresent();
+    }
+
+    @Override
     public synchronized List<Volume> page(TenantId tenant, Optional<VolumeId> after, int limit) {
         return after(tenant, after).limit(limit).toList();
     }

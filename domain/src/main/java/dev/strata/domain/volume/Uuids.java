@@ -31,7 +31,16 @@ final class Uuids {
         return lower ? value : value.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * A new id: a version 7 UUID (RFC 9562), the milliseconds since 1970 in its first 48 bits and
+     * 74 random bits from {@link UUID#randomUUID()}'s secure generator after them. Ids made one
+     * after another sort one after another, so a new row's key lands at the end of its index, on
+     * the page the previous one dirtied, rather than on a random page of a large file.
+     */
     static String random() {
-        return UUID.randomUUID().toString();
+        UUID random = UUID.randomUUID();
+        long millis = System.currentTimeMillis() & 0xFFFF_FFFF_FFFFL;
+        long high = millis << 16 | 0x7000L | random.getMostSignificantBits() & 0x0FFFL;
+        return new UUID(high, random.getLeastSignificantBits()).toString();
     }
 }

@@ -61,7 +61,7 @@ class SqliteDatabaseTest {
             assertThat(scripts).containsExactly("V1__nodes_and_audit.sql", "V2__access.sql",
                     "V3__tenants_volumes_snapshots.sql", "V5__directory_sessions.sql", "V6__hosts_targets.sql",
                     "V7__node_agents.sql", "V8__host_agents.sql", "V9__login_failures.sql",
-                    "V10__replicas_not_available.sql");
+                    "V10__replicas_not_available.sql", "V11__replicas_by_volume_dropped.sql");
         }
     }
 
@@ -72,7 +72,7 @@ class SqliteDatabaseTest {
         try (SqliteDatabase database = SqliteDatabase.open(file)) {
             database.transactions().write(() -> {
                 var handle = ((JdbiTransactions) database.transactions()).writeHandle().handle();
-                handle.execute("DROP INDEX replicas_not_available");
+                handle.execute("CREATE INDEX replicas_by_volume ON replicas (volume_id, position)");
                 handle.execute("DELETE FROM flyway_schema_history WHERE version = ?",
                         String.valueOf(SqliteDatabase.SCHEMA_VERSION));
             });
@@ -80,8 +80,8 @@ class SqliteDatabaseTest {
         try (SqliteDatabase reopened = SqliteDatabase.open(file)) {
             int indexes = reopened.transactions().read(() -> ((JdbiTransactions) reopened.transactions())
                     .onReader(h -> h.handle().createQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
-                            + " AND name = 'replicas_not_available'").mapTo(Integer.class).one()));
-            assertThat(indexes).isEqualTo(1);
+                            + " AND name = 'replicas_by_volume'").mapTo(Integer.class).one()));
+            assertThat(indexes).isZero();
         }
     }
 

@@ -25,6 +25,12 @@ public interface Volumes {
 
     Optional<Volume> findByAlias(TenantId tenant, String alias);
 
+    /**
+     * Whether a volume of any tenant has the id, or one of {@code tenant} has the alias: the cheap
+     * question a create asks first, since almost every create finds neither.
+     */
+    boolean anyWithIdOrAlias(Optional<VolumeId> id, TenantId tenant, String alias);
+
     /** Up to {@code limit} of the tenant's volumes with an id after {@code after}, by id. */
     List<Volume> page(TenantId tenant, Optional<VolumeId> after, int limit);
 
