@@ -227,30 +227,36 @@ final class JdbiNodes implements Nodes {
         return transactions.withHandle(h -> {
             List<NodeRow> rows = inWrite.isPresent() ? inWrite.get().values()
                     : h.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS).list();
-            List<String> unknown = rows.stream().filter(row -> remembered(row) == null && known(row) == null)
-                    .map(NodeRow::id).toList();
+            List<NodeRow> unlisted = new ArrayList<>();
+            for (NodeRow row : rows) {
+                if (listedAs(row) == null) {
+                    unlisted.add(row);
+                }
+            }
+            List<NodeRow> unknown = unlisted.stream().filter(row -> known(row) == null).toList();
             if (!unknown.isEmpty()) {
                 NodeDao dao = h.dao(NodeDao.class);
-                boolean most = unknown.size() * 2 > rows.size();
-                Map<String, List<NodeAddressRow>> addresses = (most ? dao.allAddresses() : dao.addresses(unknown))
+                List<String> ids = unknown.stream().map(NodeRow::id).toList();
+                boolean most = ids.size() * 2 > rows.size();
+                Map<String, List<NodeAddressRow>> addresses = (most ? dao.allAddresses() : dao.addresses(ids))
                         .stream().collect(Collectors.groupingBy(NodeAddressRow::nodeId));
-                Map<String, List<NodePortalRow>> portals = (most ? dao.allPortals() : dao.portals(unknown)).stream()
+                Map<String, List<NodePortalRow>> portals = (most ? dao.allPortals() : dao.portals(ids)).stream()
                         .collect(Collectors.groupingBy(NodePortalRow::nodeId));
-                for (NodeRow row : rows) {
-                    if (unknown.contains(row.id())) {
-                        declared.put(row.id(), declaration(row, addresses.getOrDefault(row.id(), List.of()),
-                                portals.getOrDefault(row.id(), List.of())));
-                    }
+                for (NodeRow row : unknown) {
+                    declared.put(row.id(), declaration(row, addresses.getOrDefault(row.id(), List.of()),
+                            portals.getOrDefault(row.id(), List.of())));
                 }
+            }
+            Map<String, StorageNode> fresh = new HashMap<>();
+            for (NodeRow row : unlisted) {
+                StorageNode node = toNode(row, declared(row, known(row)));
+                fresh.put(row.id(), node);
+                memo.put(row.id(), new Memo(row, node));
             }
             List<StorageNode> nodes = new ArrayList<>(rows.size());
             for (NodeRow row : rows) {
-                NodeDeclaration declaration = remembered(row);
-                if (declaration == null) {
-                    declaration = declared(row, known(row));
-                    memo.put(row.id(), new Memo(row, declaration));
-                }
-                nodes.add(toNode(row, declaration));
+                StorageNode listed = listedAs(row);
+                nodes.add(copy(listed != null ? listed : fresh.get(row.id())));
             }
             return nodes;
         });
@@ -271,17 +277,29 @@ final class JdbiNodes implements Nodes {
         return toNode(row, declared(row, known));
     }
 
-    /** A row as last listed, and its declaration: a row listed again as it was needs no checks. */
-    private record Memo(NodeRow row, NodeDeclaration declaration) {
+    /**
+     * A row as last listed, and the node made of it, never handed out: a row listed again as it
+     * was (the same object) is a copy of that node, with no checks and nothing parsed. Placement
+     * lists every node for every new volume, so this is the cost of a create that grows with the
+     * cluster.
+     */
+    private record Memo(NodeRow row, StorageNode node) {
     }
 
     private final Map<String, Memo> memo = new ConcurrentHashMap<>();
 
-    /** The declaration listed with this very row (the same object) before, or null. */
-    private NodeDeclaration remembered(NodeRow row) {
-        Memo known = memo.get(row.id());
-        return known != null && known.row() == row ? known.declaration() : null;
+    /** The node listed from this very row before, or null. */
+    private StorageNode listedAs(NodeRow row) {
+        Memo listed = memo.get(row.id());
+        return listed != null && listed.row() == row ? listed.node() : null;
     }
+
+    /** A node of its own for the caller, who may change it: the memo's stays as listed. */
+    private static StorageNode copy(StorageNode node) {
+        return StorageNode.restore(node.id(), node.number(), node.declaration(), node.state(), node.allocated(),
+                node.registeredAt(), node.updatedAt());
+    }
+
 
     /** What the node declared, if remembered and still what its row says (location aside). */
     private NodeDeclaration known(NodeRow row) {

@@ -8,13 +8,13 @@ import dev.strata.domain.node.OvercommitLimit;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.tenant.Tenant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The one way room is taken and given back. A change that needs room takes the same
@@ -54,8 +54,12 @@ public final class CapacityLedger {
         long charge = charge(each, request.replicas());
         requireBudget(tenant, charge);
         List<NodeId> chosen = PlacementPolicy.place(candidates, request, overcommit).nodesOrThrow();
-        Map<NodeId, StorageNode> byId = candidates.stream()
-                .collect(Collectors.toMap(StorageNode::id, Function.identity()));
+        Map<NodeId, StorageNode> byId = new HashMap<>();
+        for (StorageNode candidate : candidates) {
+            if (chosen.contains(candidate.id())) {
+                byId.put(candidate.id(), candidate);
+            }
+        }
         List<StorageNode> nodes = chosen.stream().map(byId::get).toList();
         take(tenant, charge, nodes, Reservation.newReplicas(each, ""));
         return nodes;
