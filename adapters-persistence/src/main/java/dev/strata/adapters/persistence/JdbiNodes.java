@@ -9,16 +9,21 @@ import dev.strata.domain.node.NodeState;
 import dev.strata.domain.node.Portal;
 import dev.strata.domain.node.StorageNode;
 import dev.strata.domain.node.Transport;
+import dev.strata.domain.placement.PlacementPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -53,9 +58,34 @@ final class JdbiNodes implements Nodes {
     private final JdbiTransactions transactions;
     /** What each node declared, by node id; only its location can differ from the node's row. */
     private final Map<String, NodeDeclaration> declared = new ConcurrentHashMap<>();
-    /** The committed node rows by id, in number order, and the writer's data_version they are of. */
-    private Map<String, NodeRow> committed;
+    /** The committed node rows, and the writer's data_version they are of. */
+    private Snapshot committed;
     private long committedVersion = -1;
+
+    /**
+     * Node rows by id, in number order, never changed once made; and, made on first use, the
+     * nodes of those rows least used first ({@link PlacementPolicy#LEAST_USED_FIRST}), which every
+     * unit of work that places a volume before the next commit shares.
+     */
+    private static final class Snapshot {
+        final Map<String, NodeRow> byId;
+        final List<NodeRow> inOrder;
+        private List<StorageNode> leastUsed;
+
+        Snapshot(Map<String, NodeRow> byId) {
+            this.byId = byId;
+            this.inOrder = List.copyOf(byId.values());
+        }
+
+        synchronized List<StorageNode> leastUsed(Function<List<NodeRow>, List<StorageNode>> nodesOf) {
+            if (leastUsed == null) {
+                List<StorageNode> sorted = new ArrayList<>(nodesOf.apply(inOrder));
+                sorted.sort(PlacementPolicy.LEAST_USED_FIRST);
+                leastUsed = sorted;
+            }
+            return leastUsed;
+        }
+    }
 
     /**
      * The node rows as the running unit of work sees them: a map of rows that is never changed once
@@ -64,12 +94,14 @@ final class JdbiNodes implements Nodes {
      * copy of every node, and the data_version the rows started from.
      */
     private static final class Rows {
+        final Snapshot snapshot;
         final Map<String, NodeRow> base;
         final Map<String, NodeRow> changed;
         final long version;
 
-        Rows(Map<String, NodeRow> base, Map<String, NodeRow> changed, long version) {
-            this.base = base;
+        Rows(Snapshot snapshot, Map<String, NodeRow> changed, long version) {
+            this.snapshot = snapshot;
+            this.base = snapshot.byId;
             this.changed = changed;
             this.version = version;
         }
@@ -89,7 +121,7 @@ final class JdbiNodes implements Nodes {
         /** Every row, in number order. */
         List<NodeRow> values() {
             if (changed.isEmpty()) {
-                return List.copyOf(base.values());
+                return snapshot.inOrder;
             }
             List<NodeRow> all = new ArrayList<>(base.size() + changed.size());
             for (NodeRow row : base.values()) {
@@ -109,16 +141,16 @@ final class JdbiNodes implements Nodes {
             return all;
         }
 
-        /** The rows with the changes applied, as a new map; the base itself when nothing changed. */
-        Map<String, NodeRow> merged() {
+        /** The rows with the changes applied, as a new snapshot; the base itself when nothing changed. */
+        Snapshot merged() {
             if (changed.isEmpty()) {
-                return base;
+                return snapshot;
             }
             Map<String, NodeRow> merged = new LinkedHashMap<>();
             for (NodeRow row : values()) {
                 merged.put(row.id(), row);
             }
-            return merged;
+            return new Snapshot(merged);
         }
     }
 
@@ -135,7 +167,7 @@ final class JdbiNodes implements Nodes {
     private Rows rowsForWrite(Optional<Rows> before) {
         if (before.isPresent()) {
             Rows left = before.get();
-            return new Rows(left.base, new HashMap<>(left.changed), left.version);
+            return new Rows(left.snapshot, new HashMap<>(left.changed), left.version);
         }
         PooledHandle handle = transactions.writeHandle();
         OptionalLong version = transactions.changesSeenBy(handle);
@@ -147,7 +179,7 @@ final class JdbiNodes implements Nodes {
         Map<String, NodeRow> read = new LinkedHashMap<>();
         handle.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS)
                 .forEach(row -> read.put(row.id(), row));
-        return new Rows(read, new HashMap<>(), version.orElse(-1));
+        return new Rows(new Snapshot(read), new HashMap<>(), version.orElse(-1));
     }
 
     private synchronized void publish(Rows rows) {
@@ -227,39 +259,119 @@ final class JdbiNodes implements Nodes {
         return transactions.withHandle(h -> {
             List<NodeRow> rows = inWrite.isPresent() ? inWrite.get().values()
                     : h.handle().createQuery("SELECT " + COLUMNS + " FROM nodes ORDER BY number").map(ROWS).list();
-            List<NodeRow> unlisted = new ArrayList<>();
-            for (NodeRow row : rows) {
-                if (listedAs(row) == null) {
-                    unlisted.add(row);
-                }
-            }
-            List<NodeRow> unknown = unlisted.stream().filter(row -> known(row) == null).toList();
-            if (!unknown.isEmpty()) {
-                NodeDao dao = h.dao(NodeDao.class);
-                List<String> ids = unknown.stream().map(NodeRow::id).toList();
-                boolean most = ids.size() * 2 > rows.size();
-                Map<String, List<NodeAddressRow>> addresses = (most ? dao.allAddresses() : dao.addresses(ids))
-                        .stream().collect(Collectors.groupingBy(NodeAddressRow::nodeId));
-                Map<String, List<NodePortalRow>> portals = (most ? dao.allPortals() : dao.portals(ids)).stream()
-                        .collect(Collectors.groupingBy(NodePortalRow::nodeId));
-                for (NodeRow row : unknown) {
-                    declared.put(row.id(), declaration(row, addresses.getOrDefault(row.id(), List.of()),
-                            portals.getOrDefault(row.id(), List.of())));
-                }
-            }
-            Map<String, StorageNode> fresh = new HashMap<>();
-            for (NodeRow row : unlisted) {
-                StorageNode node = toNode(row, declared(row, known(row)));
-                fresh.put(row.id(), node);
-                memo.put(row.id(), new Memo(row, node));
-            }
             List<StorageNode> nodes = new ArrayList<>(rows.size());
-            for (NodeRow row : rows) {
-                StorageNode listed = listedAs(row);
-                nodes.add(copy(listed != null ? listed : fresh.get(row.id())));
+            for (StorageNode listed : listed(h, rows)) {
+                nodes.add(copy(listed));
             }
             return nodes;
         });
+    }
+
+    /**
+     * Inside a write, the nodes least used first without listing them all: the committed ones come
+     * sorted once per commit, and this unit's changes (and those of the units before it in the
+     * batch, a few nodes) are merged into them as the caller reads on. Placement reads only as far
+     * as it needs, so a create costs the same among 3 nodes as among 10,000.
+     */
+    @Override
+    public Iterable<StorageNode> leastUsedFirst() {
+        Optional<Rows> inWrite = rows();
+        if (inWrite.isEmpty()) {
+            return Nodes.super.leastUsedFirst();
+        }
+        Rows rows = inWrite.get();
+        return transactions.withHandle(h -> {
+            List<StorageNode> committedOrder = rows.snapshot.leastUsed(inOrder -> listed(h, inOrder));
+            List<NodeRow> changedRows = new ArrayList<>();
+            rows.changed.values().forEach(row -> {
+                if (row != null) {
+                    changedRows.add(row);
+                }
+            });
+            List<StorageNode> changed = new ArrayList<>(listed(h, changedRows));
+            changed.sort(PlacementPolicy.LEAST_USED_FIRST);
+            Set<String> replaced = Set.copyOf(rows.changed.keySet());
+            return () -> new MergedOrder(committedOrder, replaced, changed);
+        });
+    }
+
+    /** Two lists least used first, merged lazily, the first without the nodes the second replaces; copies. */
+    private static final class MergedOrder implements Iterator<StorageNode> {
+        private final List<StorageNode> committed;
+        private final Set<String> replaced;
+        private final List<StorageNode> changed;
+        private int inCommitted;
+        private int inChanged;
+
+        MergedOrder(List<StorageNode> committed, Set<String> replaced, List<StorageNode> changed) {
+            this.committed = committed;
+            this.replaced = replaced;
+            this.changed = changed;
+            skipReplaced();
+        }
+
+        private void skipReplaced() {
+            while (inCommitted < committed.size() && replaced.contains(committed.get(inCommitted).id().value())) {
+                inCommitted++;
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return inCommitted < committed.size() || inChanged < changed.size();
+        }
+
+        @Override
+        public StorageNode next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            StorageNode next;
+            if (inChanged == changed.size() || inCommitted < committed.size()
+                    && PlacementPolicy.LEAST_USED_FIRST.compare(committed.get(inCommitted), changed.get(inChanged)) < 0) {
+                next = committed.get(inCommitted++);
+                skipReplaced();
+            } else {
+                next = changed.get(inChanged++);
+            }
+            return copy(next);
+        }
+    }
+
+    /** The nodes of {@code rows}, in their order, as listed (never to be changed: hand out copies). */
+    private List<StorageNode> listed(PooledHandle h, List<NodeRow> rows) {
+        List<NodeRow> unlisted = new ArrayList<>();
+        for (NodeRow row : rows) {
+            if (listedAs(row) == null) {
+                unlisted.add(row);
+            }
+        }
+        List<NodeRow> unknown = unlisted.stream().filter(row -> known(row) == null).toList();
+        if (!unknown.isEmpty()) {
+            NodeDao dao = h.dao(NodeDao.class);
+            List<String> ids = unknown.stream().map(NodeRow::id).toList();
+            boolean most = ids.size() * 2 > rows.size();
+            Map<String, List<NodeAddressRow>> addresses = (most ? dao.allAddresses() : dao.addresses(ids))
+                    .stream().collect(Collectors.groupingBy(NodeAddressRow::nodeId));
+            Map<String, List<NodePortalRow>> portals = (most ? dao.allPortals() : dao.portals(ids)).stream()
+                    .collect(Collectors.groupingBy(NodePortalRow::nodeId));
+            for (NodeRow row : unknown) {
+                declared.put(row.id(), declaration(row, addresses.getOrDefault(row.id(), List.of()),
+                        portals.getOrDefault(row.id(), List.of())));
+            }
+        }
+        Map<String, StorageNode> fresh = new HashMap<>();
+        for (NodeRow row : unlisted) {
+            StorageNode node = toNode(row, declared(row, known(row)));
+            fresh.put(row.id(), node);
+            memo.put(row.id(), new Memo(row, node));
+        }
+        List<StorageNode> nodes = new ArrayList<>(rows.size());
+        for (NodeRow row : rows) {
+            StorageNode listed = listedAs(row);
+            nodes.add(listed != null ? listed : fresh.get(row.id()));
+        }
+        return nodes;
     }
 
     @Override

@@ -52,7 +52,7 @@ final class Provisioner {
 
     /** Placement by the policy, for a volume that has no nodes yet. */
     Placer byPolicy(VolumeSpec spec) {
-        return (tenant, each) -> ledger.place(tenant, nodes.all(), PlacementRequest.forNewVolume(
+        return (tenant, each) -> ledger.place(tenant, nodes.leastUsedFirst(), nodes::all, PlacementRequest.forNewVolume(
                 spec.storageClass().numReplicas(), each, spec.storageClass().filter(),
                 spec.storageClass().sameRackAllowed()));
     }

@@ -146,6 +146,49 @@ public abstract class NodesContract {
     }
 
     @Test
+    void givesNodesLeastUsedFirstWithTheWritesOwnChangesAndCopiesToChange() {
+        StorageNode idle = stored(aNode().withMgmtIps("10.9.1.1").withCapacityGiB(100).build(), 1);
+        StorageNode half = stored(aNode().withMgmtIps("10.9.1.2").withCapacityGiB(100).build(), 2);
+        StorageNode gone = stored(aNode().withMgmtIps("10.9.1.3").withCapacityGiB(100).build(), 3);
+        half.reserve(new Allocation(50 * Bytes.GIB, 50 * Bytes.GIB, 0, 0), OvercommitLimit.DEFAULT);
+        transactions().write(() -> nodes().update(half));
+
+        var order = transactions().write(() -> {
+            assertThat(ids(nodes().leastUsedFirst())).containsExactly(idle.id(), gone.id(), half.id());
+            StorageNode busy = nodes().find(idle.id()).orElseThrow();
+            busy.reserve(new Allocation(80 * Bytes.GIB, 80 * Bytes.GIB, 0, 0), OvercommitLimit.DEFAULT);
+            nodes().update(busy);
+            nodes().remove(gone.id());
+            nodes().add(StorageNode.register(NodeId.generate(), 4, aNode().withMgmtIps("10.9.1.4")
+                    .withCapacityGiB(100).build(), NOW));
+            java.util.List<StorageNode> seen = new java.util.ArrayList<>();
+            nodes().leastUsedFirst().forEach(seen::add);
+            seen.get(0).reserve(new Allocation(99 * Bytes.GIB, 99 * Bytes.GIB, 0, 0), OvercommitLimit.DEFAULT);
+            java.util.List<StorageNode> sorted = new java.util.ArrayList<>(nodes().all());
+            sorted.sort(dev.strata.domain.placement.PlacementPolicy.LEAST_USED_FIRST);
+            assertThat(ids(nodes().leastUsedFirst())).as("what was handed out is a copy")
+                    .isEqualTo(ids(sorted));
+            return ids(seen);
+        });
+
+        assertThat(order).hasSize(3).endsWith(half.id(), idle.id());
+        assertThat(transactions().write(() -> ids(nodes().leastUsedFirst()))).isEqualTo(order);
+        assertThatThrownBy(() -> transactions().write(() -> {
+            StorageNode first = nodes().leastUsedFirst().iterator().next();
+            first.reserve(new Allocation(90 * Bytes.GIB, 90 * Bytes.GIB, 0, 0), OvercommitLimit.DEFAULT);
+            nodes().update(first);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(transactions().write(() -> ids(nodes().leastUsedFirst()))).isEqualTo(order);
+    }
+
+    private static java.util.List<NodeId> ids(Iterable<StorageNode> nodes) {
+        java.util.List<NodeId> ids = new java.util.ArrayList<>();
+        nodes.forEach(node -> ids.add(node.id()));
+        return ids;
+    }
+
+    @Test
     void aWriteSeesItsOwnChanges() {
         StorageNode node = StorageNode.register(NodeId.generate(), 1, aNode().build(), NOW);
         boolean seen = transactions().write(() -> {

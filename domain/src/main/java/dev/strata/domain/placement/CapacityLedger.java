@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one way room is taken and given back. A change that needs room takes the same
@@ -53,6 +54,28 @@ public final class CapacityLedger {
         Allocation each = request.allocation();
         long charge = charge(each, request.replicas());
         requireBudget(tenant, charge);
+        List<StorageNode> nodes = chosenAmong(candidates, request);
+        take(tenant, charge, nodes, Reservation.newReplicas(each, ""));
+        return nodes;
+    }
+
+    /**
+     * {@link #place}, with the candidates least used first ({@link PlacementPolicy#firstFit}), read
+     * only as far as the placement needs; only when they do not suffice are {@code all} of them
+     * asked for, to say why.
+     */
+    public List<StorageNode> place(Tenant tenant, Iterable<StorageNode> leastUsedFirst,
+                                   Supplier<List<StorageNode>> all, PlacementRequest request) {
+        Allocation each = request.allocation();
+        long charge = charge(each, request.replicas());
+        requireBudget(tenant, charge);
+        List<StorageNode> nodes = PlacementPolicy.firstFit(leastUsedFirst, request, overcommit)
+                .orElseGet(() -> chosenAmong(all.get(), request));
+        take(tenant, charge, nodes, Reservation.newReplicas(each, ""));
+        return nodes;
+    }
+
+    private List<StorageNode> chosenAmong(List<StorageNode> candidates, PlacementRequest request) {
         List<NodeId> chosen = PlacementPolicy.place(candidates, request, overcommit).nodesOrThrow();
         Map<NodeId, StorageNode> byId = new HashMap<>();
         for (StorageNode candidate : candidates) {
@@ -60,9 +83,7 @@ public final class CapacityLedger {
                 byId.put(candidate.id(), candidate);
             }
         }
-        List<StorageNode> nodes = chosen.stream().map(byId::get).toList();
-        take(tenant, charge, nodes, Reservation.newReplicas(each, ""));
-        return nodes;
+        return chosen.stream().map(byId::get).toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,32 @@ public final class PlacementPolicy {
     private PlacementPolicy() {
     }
 
+    /** The order nodes are taken in: the least used share of media first, the lower number among equals. */
+    public static final Comparator<StorageNode> LEAST_USED_FIRST = (a, b) -> {
+        int byShare = Double.compare(usedShare(a), usedShare(b));
+        return byShare != 0 ? byShare : Integer.compare(a.number(), b.number());
+    };
+
+    /**
+     * The choice {@link #place} makes, from nodes given in {@link #LEAST_USED_FIRST} order and read
+     * only as far as needed: among many nodes, the first few qualifying ones. Empty when the nodes
+     * do not suffice; {@link #place} over all of them then says why, node by node.
+     */
+    public static Optional<List<StorageNode>> firstFit(Iterable<StorageNode> leastUsedFirst, PlacementRequest request,
+                                                       OvercommitLimit overcommit) {
+        List<StorageNode> chosen = new ArrayList<>(request.replicas());
+        Set<String> racks = new HashSet<>(request.usedRacks());
+        Iterator<StorageNode> nodes = leastUsedFirst.iterator();
+        while (chosen.size() < request.replicas() && nodes.hasNext()) {
+            StorageNode node = nodes.next();
+            if (reasonToSkip(node, request, overcommit).isEmpty()
+                    && (request.sameRackAllowed() || racks.add(rackOf(node)))) {
+                chosen.add(node);
+            }
+        }
+        return chosen.size() == request.replicas() ? Optional.of(chosen) : Optional.empty();
+    }
+
     /** The rack a node counts as, for spreading replicas. */
     public static String rackOf(StorageNode node) {
         String rack = node.location().rack();
@@ -58,7 +85,7 @@ public final class PlacementPolicy {
         }
         // Least used first, taken from a heap: a placement needs the first few in that order, not
         // all of them sorted (among 1,000 nodes the sort was a quarter of a create's time).
-        PriorityQueue<Candidate> ordered = new PriorityQueue<>(Math.max(1, count), LEAST_USED_FIRST);
+        PriorityQueue<Candidate> ordered = new PriorityQueue<>(Math.max(1, count), CANDIDATES_LEAST_USED_FIRST);
         ordered.addAll(Arrays.asList(qualified).subList(0, count));
 
         List<NodeId> chosen = new ArrayList<>(request.replicas());
@@ -114,7 +141,8 @@ public final class PlacementPolicy {
     private record Candidate(StorageNode node, double usedShare) {
     }
 
-    private static final Comparator<Candidate> LEAST_USED_FIRST = (a, b) -> {
+    /** {@link #LEAST_USED_FIRST} with the share worked out once per node. */
+    private static final Comparator<Candidate> CANDIDATES_LEAST_USED_FIRST = (a, b) -> {
         int byShare = Double.compare(a.usedShare(), b.usedShare());
         return byShare != 0 ? byShare : Integer.compare(a.node().number(), b.node().number());
     };

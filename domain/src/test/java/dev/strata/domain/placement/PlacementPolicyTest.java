@@ -157,4 +157,40 @@ class PlacementPolicyTest {
         assertThat(explanation).contains("and 150 more backends passed over");
         assertThat(explanation.length()).isLessThan(6000);
     }
+
+    @Test
+    void firstFitOverNodesLeastUsedFirstChoosesWhatPlaceChooses() {
+        java.util.Random random = new java.util.Random(15);
+        for (int cluster = 0; cluster < 200; cluster++) {
+            nodes.clear();
+            int count = 1 + random.nextInt(40);
+            for (int i = 0; i < count; i++) {
+                String rack = random.nextInt(5) == 0 ? "" : "r" + random.nextInt(6);
+                StorageNode node = node(rack, "z" + random.nextInt(3), 10 + random.nextInt(200), 0);
+                long used = random.nextInt((int) (node.totalCapacity() / Bytes.GIB) + 1);
+                if (used > 0) {
+                    node.reserve(thick(used), LIMIT);
+                }
+                if (random.nextInt(8) == 0) {
+                    node.changeState(NodeState.MAINTENANCE, NOW);
+                }
+            }
+            List<StorageNode> leastUsedFirst = new ArrayList<>(nodes);
+            leastUsedFirst.sort(PlacementPolicy.LEAST_USED_FIRST);
+            for (int ask = 0; ask < 5; ask++) {
+                LocationFilter filter = random.nextBoolean() ? LocationFilter.ANY
+                        : new LocationFilter(List.of(), List.of("z" + random.nextInt(3)), List.of());
+                PlacementRequest request = PlacementRequest.forNewVolume(1 + random.nextInt(3),
+                        thick(1 + random.nextInt(60)), filter, random.nextInt(4) == 0);
+                Placement placed = PlacementPolicy.place(nodes, request, LIMIT);
+                var fit = PlacementPolicy.firstFit(leastUsedFirst, request, LIMIT);
+                if (placed.succeeded()) {
+                    assertThat(fit).as("cluster %d, request %s", cluster, request).isPresent();
+                    assertThat(fit.get()).extracting(StorageNode::id).isEqualTo(placed.chosen());
+                } else {
+                    assertThat(fit).as("cluster %d, request %s", cluster, request).isEmpty();
+                }
+            }
+        }
+    }
 }
