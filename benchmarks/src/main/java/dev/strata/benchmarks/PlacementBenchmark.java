@@ -15,6 +15,7 @@ import dev.strata.domain.placement.PlacementRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,8 +31,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Placement of one volume among 1,000 nodes: 50 racks, 4 zones, a tenth in maintenance, usage
- * spread from empty to nearly full. Sampled, so JMH reports percentiles.
+ * Placement of one volume among 1,000 and 10,000 nodes: 50 racks, 4 zones, a tenth in maintenance,
+ * usage spread from empty to nearly full. Sampled, so JMH reports percentiles.
+ *
+ * <p>{@code place*}: {@link PlacementPolicy#place} over every node, as a refusal (and adding a
+ * replica) does. {@code firstFit*}: what a create does, {@link PlacementPolicy#firstFit} over the
+ * nodes least used first. {@code sortOncePerCommit}: what keeping them in that order costs, once per
+ * commit (a batch of creates).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -41,10 +47,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class PlacementBenchmark {
 
-    @Param({"1000"})
+    @Param({"1000", "10000"})
     int nodes;
 
     private List<StorageNode> candidates;
+    private List<StorageNode> leastUsedFirst;
     private PlacementRequest threeReplicasAnyZone;
     private PlacementRequest oneReplicaInOneZone;
 
@@ -65,6 +72,8 @@ public class PlacementBenchmark {
             }
             candidates.add(node);
         }
+        leastUsedFirst = new ArrayList<>(candidates);
+        leastUsedFirst.sort(PlacementPolicy.LEAST_USED_FIRST);
         Allocation thin = new Allocation(10 * Bytes.GIB, 100 * Bytes.GIB, 0, 0);
         threeReplicasAnyZone = PlacementRequest.forNewVolume(3, thin, LocationFilter.ANY, false);
         oneReplicaInOneZone = PlacementRequest.forNewVolume(1, thin,
@@ -79,5 +88,22 @@ public class PlacementBenchmark {
     @Benchmark
     public Placement oneReplicaInOneZone() {
         return PlacementPolicy.place(candidates, oneReplicaInOneZone, OvercommitLimit.DEFAULT);
+    }
+
+    @Benchmark
+    public Optional<List<StorageNode>> firstFitThreeReplicasOnDistinctRacks() {
+        return PlacementPolicy.firstFit(leastUsedFirst, threeReplicasAnyZone, OvercommitLimit.DEFAULT);
+    }
+
+    @Benchmark
+    public Optional<List<StorageNode>> firstFitOneReplicaInOneZone() {
+        return PlacementPolicy.firstFit(leastUsedFirst, oneReplicaInOneZone, OvercommitLimit.DEFAULT);
+    }
+
+    @Benchmark
+    public List<StorageNode> sortOncePerCommit() {
+        List<StorageNode> sorted = new ArrayList<>(candidates);
+        sorted.sort(PlacementPolicy.LEAST_USED_FIRST);
+        return sorted;
     }
 }

@@ -60,6 +60,12 @@ public interface Connections extends AutoCloseable {
      */
     OptionalLong sharedCommits(PooledHandle handle);
 
+    /** {@link #committed} for a write that changed who a credential is ({@link JdbiTransactions#accessWriteHandle}). */
+    void accessCommitted(PooledHandle writer);
+
+    /** {@link #sharedCommits} of the writes that changed who a credential is. */
+    OptionalLong sharedAccessCommits(PooledHandle handle);
+
     @Override
     void close();
 }

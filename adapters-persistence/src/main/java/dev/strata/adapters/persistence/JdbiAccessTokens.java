@@ -19,19 +19,19 @@ final class JdbiAccessTokens implements AccessTokens {
 
     @Override
     public void add(AccessToken token) {
-        transactions.writeHandle().dao(AccessDao.class).insertToken(toRow(token));
+        transactions.accessWriteHandle().dao(AccessDao.class).insertToken(toRow(token));
     }
 
     @Override
     public void update(AccessToken token) {
-        if (transactions.writeHandle().dao(AccessDao.class).updateToken(toRow(token)) != 1) {
+        if (transactions.accessWriteHandle().dao(AccessDao.class).updateToken(toRow(token)) != 1) {
             throw new IllegalStateException("access token " + token.id() + " does not exist");
         }
     }
 
     @Override
     public void remove(String id) {
-        transactions.writeHandle().dao(AccessDao.class).deleteToken(id);
+        transactions.accessWriteHandle().dao(AccessDao.class).deleteToken(id);
     }
 
     @Override
@@ -52,7 +52,7 @@ final class JdbiAccessTokens implements AccessTokens {
 
     @Override
     public void removeAllOf(UserId user) {
-        transactions.writeHandle().dao(AccessDao.class).deleteTokensOf(user.number());
+        transactions.accessWriteHandle().dao(AccessDao.class).deleteTokensOf(user.number());
     }
 
     @Override

@@ -20,7 +20,7 @@ final class JdbiLoginFailures implements LoginFailures {
 
     @Override
     public void add(String account, Instant at) {
-        transactions.writeHandle().dao(LoginFailureDao.class).insert(account, at.toEpochMilli());
+        transactions.accessWriteHandle().dao(LoginFailureDao.class).insert(account, at.toEpochMilli());
     }
 
     @Override
@@ -30,12 +30,12 @@ final class JdbiLoginFailures implements LoginFailures {
 
     @Override
     public void clear(String account) {
-        transactions.writeHandle().dao(LoginFailureDao.class).clear(account);
+        transactions.accessWriteHandle().dao(LoginFailureDao.class).clear(account);
     }
 
     @Override
     public void lock(String account, Instant until) {
-        transactions.writeHandle().dao(LoginFailureDao.class).lock(account, until.toEpochMilli());
+        transactions.accessWriteHandle().dao(LoginFailureDao.class).lock(account, until.toEpochMilli());
     }
 
     @Override
@@ -46,7 +46,7 @@ final class JdbiLoginFailures implements LoginFailures {
 
     @Override
     public int purge(Instant failedBefore, Instant lockEndedBefore) {
-        LoginFailureDao dao = transactions.writeHandle().dao(LoginFailureDao.class);
+        LoginFailureDao dao = transactions.accessWriteHandle().dao(LoginFailureDao.class);
         return dao.purgeFailures(failedBefore.toEpochMilli()) + dao.purgeLocks(lockEndedBefore.toEpochMilli());
     }
 }

@@ -25,14 +25,14 @@ final class JdbiRoles implements Roles {
 
     @Override
     public void add(Role role) {
-        AccessDao dao = transactions.writeHandle().dao(AccessDao.class);
+        AccessDao dao = transactions.accessWriteHandle().dao(AccessDao.class);
         dao.insertRole(toRow(role));
         dao.insertPrivileges(privilegeRows(role));
     }
 
     @Override
     public void update(Role role) {
-        AccessDao dao = transactions.writeHandle().dao(AccessDao.class);
+        AccessDao dao = transactions.accessWriteHandle().dao(AccessDao.class);
         if (dao.updateRole(toRow(role)) != 1) {
             throw new IllegalStateException("role " + role.name() + " does not exist");
         }
@@ -42,7 +42,7 @@ final class JdbiRoles implements Roles {
 
     @Override
     public void remove(RoleName name) {
-        transactions.writeHandle().dao(AccessDao.class).deleteRole(name.key());
+        transactions.accessWriteHandle().dao(AccessDao.class).deleteRole(name.key());
     }
 
     @Override

@@ -33,7 +33,7 @@ final class JdbiSessions implements Sessions {
             row = new SessionRow(session.id(), session.localUser().orElseThrow().number(), null, null,
                     session.createdAt().toEpochMilli(), session.expiresAt().toEpochMilli(), session.secretHash());
         }
-        transactions.writeHandle().dao(AccessDao.class).insertSession(row);
+        transactions.accessWriteHandle().dao(AccessDao.class).insertSession(row);
     }
 
     @Override
@@ -53,16 +53,16 @@ final class JdbiSessions implements Sessions {
 
     @Override
     public void remove(String id) {
-        transactions.writeHandle().dao(AccessDao.class).deleteSession(id);
+        transactions.accessWriteHandle().dao(AccessDao.class).deleteSession(id);
     }
 
     @Override
     public void removeAllOf(UserId user) {
-        transactions.writeHandle().dao(AccessDao.class).deleteSessionsOf(user.number());
+        transactions.accessWriteHandle().dao(AccessDao.class).deleteSessionsOf(user.number());
     }
 
     @Override
     public int removeExpired(Instant now) {
-        return transactions.writeHandle().dao(AccessDao.class).deleteExpiredSessions(now.toEpochMilli());
+        return transactions.accessWriteHandle().dao(AccessDao.class).deleteExpiredSessions(now.toEpochMilli());
     }
 }

@@ -88,6 +88,10 @@ public final class JdbiTransactions implements Transactions {
     static final int MAX_BATCH = 64;
     private static final String UNIT = "unit";
     private final AtomicLong commits = new AtomicLong();
+    /** Committed writes of this process that changed who a credential is ({@link #accessWriteHandle}). */
+    private final AtomicLong accessCommits = new AtomicLong();
+    /** The attachment that marks a unit of work as one of those. */
+    private static final Object ACCESS = new Object();
 
     public JdbiTransactions(Connections pool) {
         this.pool = pool;
@@ -142,6 +146,10 @@ public final class JdbiTransactions implements Transactions {
                     committed.incrementAndGet();
                     commits.incrementAndGet();
                     pool.committed(writer);
+                    if (started.attachments().containsKey(ACCESS)) {
+                        accessCommits.incrementAndGet();
+                        pool.accessCommitted(writer);
+                    }
                     return result;
                 } catch (RuntimeException e) {
                     if (!pool.retryable().test(e)) {
@@ -258,6 +266,9 @@ public final class JdbiTransactions implements Transactions {
             writer.handle().commit();
             committed.addAndGet(batch.units);
             commits.incrementAndGet();
+            if (batch.released.containsKey(ACCESS)) {
+                accessCommits.incrementAndGet();
+            }
             // still under the write lock: what was committed is published in commit order
             batch.released.values().forEach(a -> a.afterCommit().accept(a.state()));
         } catch (RuntimeException e) {
@@ -324,6 +335,15 @@ public final class JdbiTransactions implements Transactions {
             return own; // only this process writes: no need to ask the database
         }
         return reachable(() -> onHandle(h -> pool.sharedCommits(h).orElse(own)));
+    }
+
+    @Override
+    public long committedAccessWrites() {
+        long own = accessCommits.get();
+        if (pool.singleWriter()) {
+            return own;
+        }
+        return reachable(() -> onHandle(h -> pool.sharedAccessCommits(h).orElse(own)));
     }
 
     /** Runs one statement (or a few) in the running transaction, or on a reader of its own. */
@@ -397,6 +417,17 @@ public final class JdbiTransactions implements Transactions {
     /** Runs {@code work} on a reader outside any transaction: for checks such as readiness. */
     public <T> T onReader(Function<PooledHandle, T> work) {
         return withHandle(work);
+    }
+
+    /**
+     * {@link #writeHandle} for the repositories whose changes may change who a credential is
+     * (users, roles, sessions, access tokens, login lockouts): once committed, the write moves
+     * {@link #committedAccessWrites}, which the cache of resolved callers is keyed on.
+     */
+    public PooledHandle accessWriteHandle() {
+        PooledHandle handle = writeHandle();
+        inWrite(ACCESS, before -> Boolean.TRUE, marked -> { });
+        return handle;
     }
 
     /** The handle of the running write transaction; mutations outside one are a bug. */

@@ -28,7 +28,7 @@ final class JdbiUsers implements Users {
 
     @Override
     public void add(User user) {
-        AccessDao dao = transactions.writeHandle().dao(AccessDao.class);
+        AccessDao dao = transactions.accessWriteHandle().dao(AccessDao.class);
         dao.insertUser(toRow(user));
         dao.insertUserRoles(roleRows(user));
         dao.recordUserId(user.id().number());
@@ -36,7 +36,7 @@ final class JdbiUsers implements Users {
 
     @Override
     public void update(User user) {
-        AccessDao dao = transactions.writeHandle().dao(AccessDao.class);
+        AccessDao dao = transactions.accessWriteHandle().dao(AccessDao.class);
         if (dao.updateUser(toRow(user)) != 1) {
             throw new IllegalStateException("user " + user.id() + " does not exist");
         }
@@ -46,7 +46,7 @@ final class JdbiUsers implements Users {
 
     @Override
     public void remove(UserId id) {
-        transactions.writeHandle().dao(AccessDao.class).deleteUser(id.number());
+        transactions.accessWriteHandle().dao(AccessDao.class).deleteUser(id.number());
     }
 
     @Override

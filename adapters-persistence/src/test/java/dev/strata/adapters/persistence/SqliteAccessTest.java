@@ -1,11 +1,19 @@
 package dev.strata.adapters.persistence;
 
+import static dev.strata.application.mother.NodeDeclarations.aNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.strata.application.contract.AccessContract;
 import dev.strata.application.port.out.AccessTokens;
 import dev.strata.application.port.out.Roles;
 import dev.strata.application.port.out.Sessions;
 import dev.strata.application.port.out.Transactions;
 import dev.strata.application.port.out.Users;
+import dev.strata.domain.node.NodeId;
+import dev.strata.domain.node.StorageNode;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 public class SqliteAccessTest extends AccessContract {
@@ -16,6 +24,30 @@ public class SqliteAccessTest extends AccessContract {
     /** The kind of database the contract runs on; a subclass runs it on another. */
     protected TemporaryDatabase temporary() {
         return TemporaryDatabase.sqlite();
+    }
+
+    /** The cache of resolved callers is keyed on the access count: a create must not move it. */
+    @Test
+    void onlyWritesThatChangeWhoACredentialIsMoveTheAccessCount() {
+        Transactions transactions = transactions();
+        long access = transactions.committedAccessWrites();
+        long writes = transactions.committedWrites();
+
+        transactions.write(() -> sqlite.database().nodes().add(StorageNode.register(NodeId.generate(), 1,
+                aNode().build(), Instant.parse("2026-12-04T00:00:00Z"))));
+        assertThat(transactions.committedWrites()).isGreaterThan(writes);
+        assertThat(transactions.committedAccessWrites()).isEqualTo(access);
+
+        transactions.write(() -> sqlite.database().loginFailures().add("someone", Instant.parse("2026-12-04T00:00:00Z")));
+        assertThat(transactions.committedAccessWrites()).isGreaterThan(access);
+        long afterLockout = transactions.committedAccessWrites();
+
+        assertThatThrownBy(() -> transactions.write(() -> {
+            sqlite.database().loginFailures().clear("someone");
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(transactions.committedAccessWrites()).as("a write that rolled back changed nothing")
+                .isEqualTo(afterLockout);
     }
 
     @Override

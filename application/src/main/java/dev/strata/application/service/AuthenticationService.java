@@ -48,10 +48,11 @@ import java.util.stream.Collectors;
  *
  * <p>Two memories keep authentication cheap without delaying a revocation:
  * <ul>
- * <li>The caller a credential resolved to is remembered until the next committed write in this
- *     process (any write may have revoked something) and at most {@link #CALLER_TTL}, which bounds
- *     what another process, such as the offline password reset, may change unseen. Keyed by the
- *     hash of a token or a keyed hash of Basic credentials.</li>
+ * <li>The caller a credential resolved to is remembered until the next committed write to users,
+ *     roles, sessions, tokens or lockouts ({@link Transactions#committedAccessWrites}, through any
+ *     instance on the database) and at most {@link #CALLER_TTL}, which bounds what another process,
+ *     such as the offline password reset, may change unseen. Keyed by the hash of a token or a
+ *     keyed hash of Basic credentials.</li>
  * <li>Password checks are slow on purpose. A successful one is remembered for
  *     {@link #BASIC_CACHE_TTL}, valid only while the user's stored hash is the one checked against:
  *     a password change or reset drops it at once.</li>
@@ -174,9 +175,9 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         if (credentials instanceof Credentials.Basic basic) {
             String account = basic.username().toLowerCase(Locale.ROOT);
             String key = "basic:" + secrets.fingerprint(account + '\u0000' + basic.password());
-            // No lock is asked for here: locking is a write, which makes every remembered caller
-            // stale (committedWrites), and none is remembered while the account is locked.
-            long writes = transactions.committedWrites();
+            // No lock is asked for here: locking is an access write, which makes every remembered
+            // caller stale (committedAccessWrites), and none is remembered while the account is locked.
+            long writes = transactions.committedAccessWrites();
             Optional<Principal> known = remembered(key, writes, origin);
             if (known.isPresent()) {
                 return known.get();
@@ -204,7 +205,7 @@ public final class AuthenticationService implements AuthenticateUseCase, LoginUs
         }
         if (credentials instanceof Credentials.Bearer bearer) {
             String key = "bearer:" + secrets.hash(bearer.token());
-            long writes = transactions.committedWrites();
+            long writes = transactions.committedAccessWrites();
             Optional<Principal> known = remembered(key, writes, origin);
             if (known.isPresent()) {
                 return known.get();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * database ({@link LoginFailures}): every instance on it counts the same failures and honours the
  * same locks, and a restart forgets nothing.
  *
- * <p>A lock is a committed write, and so moves {@link Transactions#committedWrites()}: a caller
+ * <p>A lock is a committed access write, and so moves {@link Transactions#committedAccessWrites()}: a caller
  * remembered before it is checked again, and finds the lock, on its next request through any instance.
  */
 final class LoginThrottle {

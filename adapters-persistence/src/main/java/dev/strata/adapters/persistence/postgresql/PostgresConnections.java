@@ -168,6 +168,17 @@ final class PostgresConnections implements Connections {
                 + " FROM strata_changes").mapTo(Long.class).one());
     }
 
+    @Override
+    public void accessCommitted(PooledHandle writer) {
+        writer.handle().createQuery("SELECT nextval('strata_access_changes')").mapTo(Long.class).one();
+    }
+
+    @Override
+    public OptionalLong sharedAccessCommits(PooledHandle handle) {
+        return OptionalLong.of(handle.handle().createQuery("SELECT last_value + CASE WHEN is_called THEN 0 ELSE -1 END"
+                + " FROM strata_access_changes").mapTo(Long.class).one());
+    }
+
     /** None: writes run side by side here, so rows kept in memory for a writer could be stale. */
     @Override
     public OptionalLong changesSeenBy(PooledHandle writer) {

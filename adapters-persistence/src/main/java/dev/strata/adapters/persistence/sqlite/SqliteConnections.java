@@ -119,6 +119,16 @@ final class SqliteConnections implements Connections {
         return OptionalLong.empty();
     }
 
+    @Override
+    public void accessCommitted(PooledHandle writer) {
+        // only this process writes: its own count is the answer
+    }
+
+    @Override
+    public OptionalLong sharedAccessCommits(PooledHandle handle) {
+        return OptionalLong.empty();
+    }
+
     /** A file is always there; what fails on it is an error of its own. */
     @Override
     public Predicate<Throwable> unreachable() {

@@ -61,11 +61,12 @@ class SqliteDatabaseTest {
             assertThat(scripts).containsExactly("V1__nodes_and_audit.sql", "V2__access.sql",
                     "V3__tenants_volumes_snapshots.sql", "V5__directory_sessions.sql", "V6__hosts_targets.sql",
                     "V7__node_agents.sql", "V8__host_agents.sql", "V9__login_failures.sql",
-                    "V10__replicas_not_available.sql", "V11__replicas_by_volume_dropped.sql");
+                    "V10__replicas_not_available.sql", "V11__replicas_by_volume_dropped.sql",
+                    "V12__access_changes.sql");
         }
     }
 
-    /** Undoes the newest migration by hand (update both halves when adding one) and reopens. */
+    /** Undoes the two newest migrations by hand (update both halves when adding one) and reopens. */
     @Test
     void aDatabaseOneMigrationBehindIsMigratedOnOpening() {
         Path file = dir.resolve("strata.db");
@@ -73,8 +74,8 @@ class SqliteDatabaseTest {
             database.transactions().write(() -> {
                 var handle = ((JdbiTransactions) database.transactions()).writeHandle().handle();
                 handle.execute("CREATE INDEX replicas_by_volume ON replicas (volume_id, position)");
-                handle.execute("DELETE FROM flyway_schema_history WHERE version = ?",
-                        String.valueOf(SqliteDatabase.SCHEMA_VERSION));
+                handle.execute("DELETE FROM flyway_schema_history WHERE version IN (?, ?)",
+                        String.valueOf(SqliteDatabase.SCHEMA_VERSION), String.valueOf(SqliteDatabase.SCHEMA_VERSION - 1));
             });
         }
         try (SqliteDatabase reopened = SqliteDatabase.open(file)) {
@@ -82,6 +83,10 @@ class SqliteDatabaseTest {
                     .onReader(h -> h.handle().createQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
                             + " AND name = 'replicas_by_volume'").mapTo(Integer.class).one()));
             assertThat(indexes).isZero();
+            int newest = reopened.transactions().read(() -> ((JdbiTransactions) reopened.transactions())
+                    .onReader(h -> h.handle().createQuery("SELECT max(CAST(version AS INTEGER)) FROM"
+                            + " flyway_schema_history").mapTo(Integer.class).one()));
+            assertThat(newest).isEqualTo(SqliteDatabase.SCHEMA_VERSION);
         }
     }
 

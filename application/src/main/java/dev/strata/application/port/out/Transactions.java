@@ -28,6 +28,15 @@ public interface Transactions {
      */
     long committedWrites();
 
+    /**
+     * Like {@link #committedWrites}, but moved only by the writes that may change who a credential
+     * is: users, roles, sessions, access tokens, login lockouts. A cache of resolved callers keyed
+     * on it survives the writes of ordinary requests (every create) and never one of those.
+     */
+    default long committedAccessWrites() {
+        return committedWrites();
+    }
+
     default void write(Runnable work) {
         write(() -> {
             work.run();
