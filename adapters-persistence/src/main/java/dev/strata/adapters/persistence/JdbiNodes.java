@@ -71,19 +71,70 @@ final class JdbiNodes implements Nodes {
         final Map<String, NodeRow> byId;
         final List<NodeRow> inOrder;
         private List<StorageNode> leastUsed;
+        /**
+         * The snapshot this one was committed over, when its order was known, and the rows that
+         * commit changed: the order then comes from that one's with a few nodes moved, not from a
+         * sort of all of them (among 10,000 nodes, 2 ms a commit). Dropped once used.
+         */
+        private Snapshot parent;
+        private Map<String, NodeRow> changedOverParent;
 
         Snapshot(Map<String, NodeRow> byId) {
             this.byId = byId;
             this.inOrder = List.copyOf(byId.values());
         }
 
+        Snapshot(Map<String, NodeRow> byId, Snapshot parent, Map<String, NodeRow> changed) {
+            this(byId);
+            if (parent.knowsItsOrder()) {
+                this.parent = parent;
+                this.changedOverParent = Map.copyOf(withoutRemoved(changed));
+            }
+        }
+
+        private static Map<String, NodeRow> withoutRemoved(Map<String, NodeRow> changed) {
+            Map<String, NodeRow> kept = new HashMap<>();
+            changed.forEach((id, row) -> {
+                if (row != null) {
+                    kept.put(id, row);
+                }
+            });
+            return kept;
+        }
+
+        synchronized boolean knowsItsOrder() {
+            return leastUsed != null;
+        }
+
         synchronized List<StorageNode> leastUsed(Function<List<NodeRow>, List<StorageNode>> nodesOf) {
             if (leastUsed == null) {
-                List<StorageNode> sorted = new ArrayList<>(nodesOf.apply(inOrder));
-                sorted.sort(PlacementPolicy.LEAST_USED_FIRST);
-                leastUsed = sorted;
+                if (parent != null) {
+                    List<StorageNode> moved = new ArrayList<>(nodesOf.apply(List.copyOf(changedOverParent.values())));
+                    moved.sort(PlacementPolicy.LEAST_USED_FIRST);
+                    List<StorageNode> merged = new ArrayList<>(inOrder.size());
+                    MergedOrder order = new MergedOrder(parent.leastUsed(nodesOf), gone(), moved, false);
+                    order.forEachRemaining(merged::add);
+                    leastUsed = merged;
+                } else {
+                    List<StorageNode> sorted = new ArrayList<>(nodesOf.apply(inOrder));
+                    sorted.sort(PlacementPolicy.LEAST_USED_FIRST);
+                    leastUsed = sorted;
+                }
+                parent = null;
+                changedOverParent = null;
             }
             return leastUsed;
+        }
+
+        /** The ids whose place in the parent's order no longer holds: changed, or removed. */
+        private Set<String> gone() {
+            Set<String> gone = new java.util.HashSet<>(changedOverParent.keySet());
+            for (String id : parent.byId.keySet()) {
+                if (!byId.containsKey(id)) {
+                    gone.add(id);
+                }
+            }
+            return gone;
         }
     }
 
@@ -150,7 +201,7 @@ final class JdbiNodes implements Nodes {
             for (NodeRow row : values()) {
                 merged.put(row.id(), row);
             }
-            return new Snapshot(merged);
+            return new Snapshot(merged, snapshot, changed);
         }
     }
 
@@ -291,22 +342,27 @@ final class JdbiNodes implements Nodes {
             List<StorageNode> changed = new ArrayList<>(listed(h, changedRows));
             changed.sort(PlacementPolicy.LEAST_USED_FIRST);
             Set<String> replaced = Set.copyOf(rows.changed.keySet());
-            return () -> new MergedOrder(committedOrder, replaced, changed);
+            return () -> new MergedOrder(committedOrder, replaced, changed, true);
         });
     }
 
-    /** Two lists least used first, merged lazily, the first without the nodes the second replaces; copies. */
+    /**
+     * Two lists least used first, merged lazily, the first without the nodes the second replaces
+     * (or that are gone); each node handed out as a copy, or as it is.
+     */
     private static final class MergedOrder implements Iterator<StorageNode> {
         private final List<StorageNode> committed;
         private final Set<String> replaced;
         private final List<StorageNode> changed;
+        private final boolean copies;
         private int inCommitted;
         private int inChanged;
 
-        MergedOrder(List<StorageNode> committed, Set<String> replaced, List<StorageNode> changed) {
+        MergedOrder(List<StorageNode> committed, Set<String> replaced, List<StorageNode> changed, boolean copies) {
             this.committed = committed;
             this.replaced = replaced;
             this.changed = changed;
+            this.copies = copies;
             skipReplaced();
         }
 
@@ -334,7 +390,7 @@ final class JdbiNodes implements Nodes {
             } else {
                 next = changed.get(inChanged++);
             }
-            return copy(next);
+            return copies ? copy(next) : next;
         }
     }
 
