@@ -8,6 +8,10 @@ import java.util.List;
 /** The audit log in one append-only table. */
 final class JdbiAuditLog implements AuditLog {
 
+    /** Every mutation appends one: bound by position, which costs less than binding a record's accessors. */
+    private static final String INSERT = "INSERT INTO audit_log (time, request_id, user_name, auth_method, source_ip,"
+            + " action, target, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
     private final JdbiTransactions transactions;
 
     JdbiAuditLog(JdbiTransactions transactions) {
@@ -16,9 +20,10 @@ final class JdbiAuditLog implements AuditLog {
 
     @Override
     public AuditEvent append(AuditEvent event) {
-        long id = transactions.writeHandle().dao(AuditDao.class).insert(new AuditRow(0, event.time().toEpochMilli(),
-                event.requestId(), event.user(), event.authMethod(), event.sourceIp(), event.action(),
-                event.target(), event.outcome()));
+        long id = transactions.writeHandle().handle().createQuery(INSERT)
+                .bind(0, event.time().toEpochMilli()).bind(1, event.requestId()).bind(2, event.user())
+                .bind(3, event.authMethod()).bind(4, event.sourceIp()).bind(5, event.action())
+                .bind(6, event.target()).bind(7, event.outcome()).mapTo(Long.class).one();
         return event.withId(id);
     }
 

@@ -48,6 +48,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 final class JdbiNodes implements Nodes {
 
     private static final String COLUMNS = NodeDao.COLUMNS;
+    private static final String UPDATE = "UPDATE nodes SET rack = ?, zone = ?, region = ?, state = ?, total_capacity = ?,"
+            + " allocated_capacity = ?, provisioned_capacity = ?, allocated_iops = ?, allocated_bandwidth = ?,"
+            + " updated_at = ? WHERE id = ?";
 
     /** Reads {@link NodeDao#COLUMNS} by position. */
     private static final RowMapper<NodeRow> ROWS = (rs, ctx) -> new NodeRow(rs.getString(1), rs.getInt(2),
@@ -264,7 +267,10 @@ final class JdbiNodes implements Nodes {
     public void update(StorageNode node) {
         NodeRow row = toRow(node);
         NodeRow before = rows().map(rows -> rows.get(row.id())).orElse(null);
-        if (transactions.writeHandle().dao(NodeDao.class).update(row) != 1) {
+        if (transactions.writeHandle().handle().createUpdate(UPDATE).bind(0, row.rack()).bind(1, row.zone())
+                .bind(2, row.region()).bind(3, row.state()).bind(4, row.totalCapacity())
+                .bind(5, row.allocatedCapacity()).bind(6, row.provisionedCapacity()).bind(7, row.allocatedIops())
+                .bind(8, row.allocatedBandwidth()).bind(9, row.updatedAt()).bind(10, row.id()).execute() != 1) {
             throw new IllegalStateException("node " + node.id() + " does not exist");
         }
         rows().ifPresent(rows -> rows.put(row));

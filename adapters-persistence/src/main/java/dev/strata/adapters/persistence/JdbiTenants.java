@@ -12,6 +12,13 @@ final class JdbiTenants implements Tenants {
 
     private final JdbiTransactions transactions;
 
+    /* Every create reads and updates its tenant: by position, with a mapper written out. */
+    private static final String FIND = "SELECT " + TenantDao.COLUMNS + " FROM tenants WHERE id = ?";
+    private static final String UPDATE = "UPDATE tenants SET name = ?, capacity = ?, total_iops = ?,"
+            + " total_bandwidth = ?, consumed_capacity = ? WHERE id = ?";
+    private static final org.jdbi.v3.core.mapper.RowMapper<TenantRow> ROWS = (rs, ctx) -> new TenantRow(
+            rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+
     JdbiTenants(JdbiTransactions transactions) {
         this.transactions = transactions;
     }
@@ -23,7 +30,10 @@ final class JdbiTenants implements Tenants {
 
     @Override
     public void update(Tenant tenant) {
-        if (transactions.writeHandle().dao(TenantDao.class).update(toRow(tenant)) != 1) {
+        TenantRow row = toRow(tenant);
+        if (transactions.writeHandle().handle().createUpdate(UPDATE).bind(0, row.name()).bind(1, row.capacity())
+                .bind(2, row.totalIops()).bind(3, row.totalBandwidth()).bind(4, row.consumedCapacity())
+                .bind(5, row.id()).execute() != 1) {
             throw new IllegalStateException("tenant " + tenant.id() + " does not exist");
         }
     }
@@ -35,7 +45,8 @@ final class JdbiTenants implements Tenants {
 
     @Override
     public Optional<Tenant> find(TenantId id) {
-        return transactions.withHandle(h -> h.dao(TenantDao.class).find(id.value()).map(JdbiTenants::toTenant));
+        return transactions.withHandle(h -> h.handle().createQuery(FIND).bind(0, id.value()).map(ROWS).findOne()
+                .map(JdbiTenants::toTenant));
     }
 
     @Override

@@ -28,6 +28,29 @@ import java.util.stream.Stream;
 /** {@link Volumes} over the volume and replica tables. */
 final class JdbiVolumes implements Volumes {
 
+    /*
+     * The statements of every create, bound by position: binding a record's accessors by name
+     * through a SQL object cost more than running the statement (a quarter of a create, measured).
+     */
+    private static final String INSERT = "INSERT INTO volumes (" + VolumeDao.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Keeps a replica row's identity: later tables may point at replicas. */
+    private static final String UPSERT_REPLICA = "INSERT INTO replicas (id, volume_id, node_id, position, state,"
+            + " state_time) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position,"
+            + " state = excluded.state, state_time = excluded.state_time";
+    /** A null id (the create names none) matches nothing. */
+    private static final String ANY_WITH_ID_OR_ALIAS = "SELECT EXISTS (SELECT 1 FROM volumes WHERE id = ?)"
+            + " OR EXISTS (SELECT 1 FROM volumes WHERE tenant_id = ? AND alias = ?)";
+
+    private static void upsertReplicas(PooledHandle handle, List<ReplicaRow> rows) {
+        var batch = handle.handle().prepareBatch(UPSERT_REPLICA);
+        for (ReplicaRow row : rows) {
+            batch.bind(0, row.id()).bind(1, row.volumeId()).bind(2, row.nodeId()).bind(3, row.position())
+                    .bind(4, row.state()).bind(5, row.stateTime()).add();
+        }
+        batch.execute();
+    }
+
     private final JdbiTransactions transactions;
 
     JdbiVolumes(JdbiTransactions transactions) {
@@ -36,10 +59,17 @@ final class JdbiVolumes implements Volumes {
 
     @Override
     public void add(Volume volume) {
-        VolumeDao dao = transactions.writeHandle().dao(VolumeDao.class);
-        dao.insert(toRow(volume));
-        dao.upsertReplicas(replicaRows(volume));
-        JdbiNodeAgents.bump(transactions.writeHandle(), nodeIds(volume));
+        PooledHandle handle = transactions.writeHandle();
+        VolumeRow r = toRow(volume);
+        handle.handle().createUpdate(INSERT).bind(0, r.id()).bind(1, r.tenantId())
+                .bind(2, r.alias()).bind(3, r.capacity()).bind(4, r.provisioning()).bind(5, r.reservedPct())
+                .bind(6, r.protocol()).bind(7, r.numReplicas()).bind(8, r.racks()).bind(9, r.zones())
+                .bind(10, r.regions()).bind(11, r.sameRackAllowed()).bind(12, r.blockSize())
+                .bind(13, r.maxIopsPerGb()).bind(14, r.desiredIopsPerGb()).bind(15, r.maxBwPerGb())
+                .bind(16, r.desiredBwPerGb()).bind(17, r.maxReplicaDownTime()).bind(18, r.className())
+                .bind(19, r.snapshotId()).bind(20, r.writable()).bind(21, r.createdAt()).execute();
+        upsertReplicas(handle, replicaRows(volume));
+        JdbiNodeAgents.bump(handle, nodeIds(volume));
     }
 
     @Override
@@ -63,7 +93,7 @@ final class JdbiVolumes implements Volumes {
                 dropped.put(stored.id(), stored.nodeId());
             }
         }
-        dao.upsertReplicas(replicaRows(volume));
+        upsertReplicas(handle, replicaRows(volume));
         JdbiNodeAgents.retire(handle, dropped, Instant.now());
         if (capacityBefore != volume.capacity() || !had.equals(kept)) {
             touched.addAll(nodeIds(volume));
@@ -104,8 +134,9 @@ final class JdbiVolumes implements Volumes {
 
     @Override
     public boolean anyWithIdOrAlias(Optional<VolumeId> id, TenantId tenant, String alias) {
-        return transactions.withHandle(h -> h.dao(VolumeDao.class).anyWithIdOrAlias(id.map(VolumeId::value)
-                .orElse(null), tenant.value(), alias));
+        return transactions.withHandle(h -> h.handle().createQuery(ANY_WITH_ID_OR_ALIAS)
+                .bind(0, id.map(VolumeId::value).orElse(null)).bind(1, tenant.value()).bind(2, alias)
+                .mapTo(Boolean.class).one());
     }
 
     @Override

@@ -33,9 +33,6 @@ interface NodeAgentDao {
     @SqlUpdate("INSERT INTO node_generations (node_id, generation) VALUES (:node, 1)")
     void start(@Bind("node") String node);
 
-    @SqlUpdate("UPDATE node_generations SET generation = generation + 1 WHERE node_id IN (<nodes>)")
-    void bump(@BindList("nodes") List<String> nodes);
-
     @SqlQuery("SELECT generation FROM node_generations WHERE node_id = :node")
     Optional<Long> generation(@Bind("node") String node);
 

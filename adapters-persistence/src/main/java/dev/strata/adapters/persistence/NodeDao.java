@@ -31,13 +31,6 @@ interface NodeDao {
             + " VALUES (:nodeId, :position, :ip, :port, :transport)")
     void insertPortals(@BindMethods List<NodePortalRow> rows);
 
-    @SqlUpdate("UPDATE nodes SET rack = :rack, zone = :zone, region = :region, state = :state,"
-            + " total_capacity = :totalCapacity,"
-            + " allocated_capacity = :allocatedCapacity, provisioned_capacity = :provisionedCapacity,"
-            + " allocated_iops = :allocatedIops, allocated_bandwidth = :allocatedBandwidth, updated_at = :updatedAt"
-            + " WHERE id = :id")
-    int update(@BindMethods NodeRow row);
-
     @SqlUpdate("DELETE FROM nodes WHERE id = :id")
     int delete(@Bind("id") String id);
 

@@ -1,7 +1,6 @@
 package dev.strata.adapters.persistence;
 
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -17,15 +16,8 @@ interface TenantDao {
             + " :consumedCapacity, :createdAt)")
     void insert(@BindMethods TenantRow row);
 
-    @SqlUpdate("UPDATE tenants SET name = :name, capacity = :capacity, total_iops = :totalIops,"
-            + " total_bandwidth = :totalBandwidth, consumed_capacity = :consumedCapacity WHERE id = :id")
-    int update(@BindMethods TenantRow row);
-
     @SqlUpdate("DELETE FROM tenants WHERE id = :id")
     int delete(@Bind("id") String id);
-
-    @SqlQuery("SELECT " + COLUMNS + " FROM tenants WHERE id = :id")
-    Optional<TenantRow> find(@Bind("id") String id);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM tenants ORDER BY id")
     List<TenantRow> all();

@@ -4,7 +4,6 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -14,12 +13,6 @@ interface VolumeDao {
     String COLUMNS = "id, tenant_id, alias, capacity, provisioning, reserved_pct, protocol, num_replicas, racks, zones,"
             + " regions, same_rack_allowed, block_size, max_iops_per_gb, desired_iops_per_gb, max_bw_per_gb,"
             + " desired_bw_per_gb, max_replica_down_time, class_name, snapshot_id, writable, created_at";
-
-    @SqlUpdate("INSERT INTO volumes (" + COLUMNS + ") VALUES (:id, :tenantId, :alias, :capacity, :provisioning,"
-            + " :reservedPct, :protocol, :numReplicas, :racks, :zones, :regions, :sameRackAllowed, :blockSize,"
-            + " :maxIopsPerGb, :desiredIopsPerGb, :maxBwPerGb, :desiredBwPerGb, :maxReplicaDownTime, :className,"
-            + " :snapshotId, :writable, :createdAt)")
-    void insert(@BindMethods VolumeRow row);
 
     @SqlUpdate("UPDATE volumes SET alias = :alias, capacity = :capacity WHERE id = :id")
     int update(@BindMethods VolumeRow row);
@@ -43,13 +36,6 @@ interface VolumeDao {
     @SqlUpdate("DELETE FROM replicas WHERE id = :id")
     void deleteReplica(@Bind("id") String id);
 
-    /** Keeps a replica row's identity: later tables may point at replicas. */
-    @SqlBatch("INSERT INTO replicas (id, volume_id, node_id, position, state, state_time)"
-            + " VALUES (:id, :volumeId, :nodeId, :position, :state, :stateTime)"
-            + " ON CONFLICT (id) DO UPDATE SET position = excluded.position, state = excluded.state,"
-            + " state_time = excluded.state_time")
-    void upsertReplicas(@BindMethods List<ReplicaRow> rows);
-
     @SqlQuery("SELECT COUNT(*) FROM volumes")
     long count();
 
@@ -62,11 +48,6 @@ interface VolumeDao {
 
     @SqlQuery("SELECT COUNT(DISTINCT volume_id) FROM replicas WHERE state <> 'AVAILABLE'")
     long degradedCount();
-
-    /** Binds a null id when the create names none: {@code id = NULL} matches nothing. */
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM volumes WHERE id = :id)"
-            + " OR EXISTS (SELECT 1 FROM volumes WHERE tenant_id = :tenant AND alias = :alias)")
-    boolean anyWithIdOrAlias(@Bind("id") String id, @Bind("tenant") String tenant, @Bind("alias") String alias);
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM volumes WHERE tenant_id = :tenant)")
     boolean anyInTenant(@Bind("tenant") String tenant);
