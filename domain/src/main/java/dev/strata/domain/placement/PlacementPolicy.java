@@ -53,7 +53,7 @@ public final class PlacementPolicy {
         Iterator<StorageNode> nodes = leastUsedFirst.iterator();
         while (chosen.size() < request.replicas() && nodes.hasNext()) {
             StorageNode node = nodes.next();
-            if (reasonToSkip(node, request, overcommit).isEmpty()
+            if (qualifies(node, request, overcommit)
                     && (request.sameRackAllowed() || racks.add(rackOf(node)))) {
                 chosen.add(node);
             }
@@ -72,15 +72,14 @@ public final class PlacementPolicy {
      * {@code overcommit}. Changes nothing: {@link CapacityLedger#place} also takes the room.
      */
     public static Placement place(List<StorageNode> candidates, PlacementRequest request, OvercommitLimit overcommit) {
-        Map<NodeId, String> passedOver = new LinkedHashMap<>();
         Candidate[] qualified = new Candidate[candidates.size()];
+        List<StorageNode> skipped = new ArrayList<>();
         int count = 0;
         for (StorageNode node : candidates) {
-            Optional<String> reason = reasonToSkip(node, request, overcommit);
-            if (reason.isPresent()) {
-                passedOver.put(node.id(), reason.get());
-            } else {
+            if (qualifies(node, request, overcommit)) {
                 qualified[count++] = new Candidate(node, usedShare(node));
+            } else {
+                skipped.add(node);
             }
         }
         // Least used first, taken from a heap: a placement needs the first few in that order, not
@@ -100,6 +99,11 @@ public final class PlacementPolicy {
             }
         }
         if (chosen.size() < request.replicas()) {
+            // only a refusal says why each node was passed over: on success nobody reads it
+            Map<NodeId, String> passedOver = new LinkedHashMap<>();
+            for (StorageNode node : skipped) {
+                passedOver.put(node.id(), reasonToSkip(node, request, overcommit).orElseThrow());
+            }
             for (StorageNode node : sameRack) {
                 passedOver.put(node.id(), "is in rack '" + node.location().rack()
                         + "', which already holds a replica of this volume");
@@ -107,6 +111,12 @@ public final class PlacementPolicy {
             return new Placement(request, chosen, inNodeOrder(candidates, passedOver));
         }
         return new Placement(request, chosen, Map.of());
+    }
+
+    /** {@link #reasonToSkip} is empty, without spelling out a reason. */
+    private static boolean qualifies(StorageNode node, PlacementRequest request, OvercommitLimit overcommit) {
+        return !request.excluded().contains(node.id()) && request.filter().matches(node.location())
+                && node.refusal(request.allocation(), overcommit).isEmpty();
     }
 
     private static Optional<String> reasonToSkip(StorageNode node, PlacementRequest request,

@@ -158,25 +158,33 @@ final class PostgresConnections implements Connections {
      */
     @Override
     public void committed(PooledHandle writer) {
-        writer.handle().createQuery("SELECT nextval('strata_changes')").mapTo(Long.class).one();
+        advance(writer, "strata_changes");
     }
 
-    /** A sequence's value is read outside any snapshot: it is the newest, whatever the transaction. */
     @Override
     public OptionalLong sharedCommits(PooledHandle handle) {
-        return OptionalLong.of(handle.handle().createQuery("SELECT last_value + CASE WHEN is_called THEN 0 ELSE -1 END"
-                + " FROM strata_changes").mapTo(Long.class).one());
+        return valueOf(handle, "strata_changes");
     }
 
+    /** The same, for the writes that changed who a credential is. */
     @Override
     public void accessCommitted(PooledHandle writer) {
-        writer.handle().createQuery("SELECT nextval('strata_access_changes')").mapTo(Long.class).one();
+        advance(writer, "strata_access_changes");
     }
 
     @Override
     public OptionalLong sharedAccessCommits(PooledHandle handle) {
+        return valueOf(handle, "strata_access_changes");
+    }
+
+    private static void advance(PooledHandle writer, String sequence) {
+        writer.handle().createQuery("SELECT nextval('" + sequence + "')").mapTo(Long.class).one();
+    }
+
+    /** A sequence's value is read outside any snapshot: it is the newest, whatever the transaction. */
+    private static OptionalLong valueOf(PooledHandle handle, String sequence) {
         return OptionalLong.of(handle.handle().createQuery("SELECT last_value + CASE WHEN is_called THEN 0 ELSE -1 END"
-                + " FROM strata_access_changes").mapTo(Long.class).one());
+                + " FROM " + sequence).mapTo(Long.class).one());
     }
 
     /** None: writes run side by side here, so rows kept in memory for a writer could be stale. */
