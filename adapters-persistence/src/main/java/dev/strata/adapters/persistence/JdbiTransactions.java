@@ -192,6 +192,10 @@ public final class JdbiTransactions implements Transactions {
                     while (!unit.answered) {
                         lead();
                     }
+                } catch (RuntimeException | Error e) {
+                    // no writer (the database is closing): this unit was not taken, and must never run
+                    queued.remove(unit);
+                    throw e;
                 } finally {
                     writeLock.unlock();
                 }
@@ -247,27 +251,38 @@ public final class JdbiTransactions implements Transactions {
         Batch batch = new Batch();
         List<Unit> taken = new ArrayList<>();
         try {
-            writer.handle().begin(); // the writer's connection begins IMMEDIATE
-        } catch (RuntimeException e) {
-            batch.broken = e;
-        }
-        Unit next;
-        while (taken.size() < MAX_BATCH && (next = queued.poll()) != null) {
-            taken.add(next);
-            next.batch = batch;
-            if (batch.broken != null) {
-                next.failed = batch.broken; // the transaction did not begin: this unit's failure
-                break;
+            try {
+                writer.handle().begin(); // the writer's connection begins IMMEDIATE
+            } catch (RuntimeException e) {
+                batch.broken = e;
             }
-            run(next, writer, batch);
-            if (batch.broken != null) {
-                break;
+            Unit next;
+            while (taken.size() < MAX_BATCH && (next = queued.poll()) != null) {
+                taken.add(next);
+                next.batch = batch;
+                if (batch.broken != null) {
+                    next.failed = batch.broken; // the transaction did not begin: this unit's failure
+                    break;
+                }
+                run(next, writer, batch);
+                if (batch.broken != null) {
+                    break;
+                }
             }
-        }
-        finish(batch, writer);
-        for (Unit answered : taken) {
-            answered.answered = true;
-            LockSupport.unpark(answered.caller);
+            finish(batch, writer);
+        } catch (RuntimeException | Error e) {
+            // the batch did not finish: nothing of it stays, and every unit in it is told
+            batch.failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            try {
+                writer.handle().rollback();
+            } catch (RuntimeException ignored) {
+                // already rolled back by the database
+            }
+        } finally {
+            for (Unit answered : taken) {
+                answered.answered = true;
+                LockSupport.unpark(answered.caller);
+            }
         }
     }
 

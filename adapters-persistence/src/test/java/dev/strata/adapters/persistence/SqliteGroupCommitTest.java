@@ -2,6 +2,7 @@ package dev.strata.adapters.persistence;
 
 import static dev.strata.application.mother.NodeDeclarations.aNode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.application.port.out.AuditLog;
 import dev.strata.application.port.out.Nodes;
@@ -133,5 +134,14 @@ class SqliteGroupCommitTest {
         assertThat(allocated(id)).as("on disk").isEqualTo(2 * GIB.capacity());
         assertThat(transactions().write(() -> node(id).allocated().capacity()))
                 .as("the writer's copy of the node rows").isEqualTo(2 * GIB.capacity());
+    }
+
+    @Test
+    void aWriteOnAClosedDatabaseFailsAndLeavesNothingQueuedToRunLater() {
+        sqlite.database().close();
+
+        assertThatThrownBy(() -> transactions().write(() -> audit("too late")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not open");
+        assertThat(transactions().waitingWriters()).isZero();
     }
 }
