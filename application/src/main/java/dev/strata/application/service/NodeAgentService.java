@@ -351,16 +351,33 @@ public final class NodeAgentService implements ReadDesiredStateUseCase, ReportOb
     @Override
     public Map<NodeId, NodeAgentStatus> agents(Principal caller) {
         caller.require(Privilege.PRIVILEGE_BACKEND_READ);
-        return transactions.read(() -> {
+        long writes = transactions.committedWrites();
+        Statuses known = statuses;
+        if (known != null && known.writes() == writes) {
+            return known.byNode();
+        }
+        Map<NodeId, NodeAgentStatus> read = transactions.read(() -> {
             Map<NodeId, Long> generations = agents.generations();
             Map<NodeId, AgentReport> reports = new HashMap<>();
             agents.reports().forEach(r -> reports.put(r.node(), r));
             Map<NodeId, NodeAgentStatus> status = new HashMap<>();
             generations.forEach((node, generation) -> status.put(node,
                     new NodeAgentStatus(generation, Optional.ofNullable(reports.get(node)))));
-            return status;
+            return Map.copyOf(status);
         });
+        statuses = new Statuses(writes, read);
+        return read;
     }
+
+    /**
+     * Every agent's status as read when the change count was {@code writes}: a status changes only
+     * with a committed write (a report, a new generation), so until the next one every
+     * {@code GET /backends} is answered from it rather than from two reads of every node's rows.
+     */
+    private record Statuses(long writes, Map<NodeId, NodeAgentStatus> byNode) {
+    }
+
+    private volatile Statuses statuses;
 
     private StorageNode existing(NodeId id) {
         return nodes.find(id).orElseThrow(() -> DomainException.notExists("backend " + id + " does not exist"));
