@@ -12,12 +12,15 @@ import dev.strata.domain.node.Transport;
 import dev.strata.domain.placement.PlacementPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -91,18 +94,8 @@ final class JdbiNodes implements Nodes {
             this(byId);
             if (parent.knowsItsOrder()) {
                 this.parent = parent;
-                this.changedOverParent = Map.copyOf(withoutRemoved(changed));
+                this.changedOverParent = new HashMap<>(changed);
             }
-        }
-
-        private static Map<String, NodeRow> withoutRemoved(Map<String, NodeRow> changed) {
-            Map<String, NodeRow> kept = new HashMap<>();
-            changed.forEach((id, row) -> {
-                if (row != null) {
-                    kept.put(id, row);
-                }
-            });
-            return kept;
         }
 
         synchronized boolean knowsItsOrder() {
@@ -112,16 +105,12 @@ final class JdbiNodes implements Nodes {
         synchronized List<StorageNode> leastUsed(Function<List<NodeRow>, List<StorageNode>> nodesOf) {
             if (leastUsed == null) {
                 if (parent != null) {
-                    List<StorageNode> moved = new ArrayList<>(nodesOf.apply(List.copyOf(changedOverParent.values())));
-                    moved.sort(PlacementPolicy.LEAST_USED_FIRST);
                     List<StorageNode> merged = new ArrayList<>(inOrder.size());
-                    MergedOrder order = new MergedOrder(parent.leastUsed(nodesOf), gone(), moved, false);
-                    order.forEachRemaining(merged::add);
+                    new MergedOrder(parent.leastUsed(nodesOf), gone(),
+                            leastUsedOf(changedOverParent.values(), nodesOf), false).forEachRemaining(merged::add);
                     leastUsed = merged;
                 } else {
-                    List<StorageNode> sorted = new ArrayList<>(nodesOf.apply(inOrder));
-                    sorted.sort(PlacementPolicy.LEAST_USED_FIRST);
-                    leastUsed = sorted;
+                    leastUsed = leastUsedOf(inOrder, nodesOf);
                 }
                 parent = null;
                 changedOverParent = null;
@@ -131,7 +120,7 @@ final class JdbiNodes implements Nodes {
 
         /** The ids whose place in the parent's order no longer holds: changed, or removed. */
         private Set<String> gone() {
-            Set<String> gone = new java.util.HashSet<>(changedOverParent.keySet());
+            Set<String> gone = new HashSet<>(changedOverParent.keySet());
             for (String id : parent.byId.keySet()) {
                 if (!byId.containsKey(id)) {
                     gone.add(id);
@@ -139,6 +128,14 @@ final class JdbiNodes implements Nodes {
             }
             return gone;
         }
+    }
+
+    /** The nodes of those rows that are there (a removed row is null), least used first. */
+    private static List<StorageNode> leastUsedOf(Collection<NodeRow> rows,
+                                                 Function<List<NodeRow>, List<StorageNode>> nodesOf) {
+        List<StorageNode> nodes = new ArrayList<>(nodesOf.apply(rows.stream().filter(Objects::nonNull).toList()));
+        nodes.sort(PlacementPolicy.LEAST_USED_FIRST);
+        return nodes;
     }
 
     /**
@@ -338,15 +335,9 @@ final class JdbiNodes implements Nodes {
         }
         Rows rows = inWrite.get();
         return transactions.withHandle(h -> {
-            List<StorageNode> committedOrder = rows.snapshot.leastUsed(inOrder -> listed(h, inOrder));
-            List<NodeRow> changedRows = new ArrayList<>();
-            rows.changed.values().forEach(row -> {
-                if (row != null) {
-                    changedRows.add(row);
-                }
-            });
-            List<StorageNode> changed = new ArrayList<>(listed(h, changedRows));
-            changed.sort(PlacementPolicy.LEAST_USED_FIRST);
+            Function<List<NodeRow>, List<StorageNode>> nodesOf = some -> listed(h, some);
+            List<StorageNode> committedOrder = rows.snapshot.leastUsed(nodesOf);
+            List<StorageNode> changed = leastUsedOf(rows.changed.values(), nodesOf);
             Set<String> replaced = Set.copyOf(rows.changed.keySet());
             return () -> new MergedOrder(committedOrder, replaced, changed, true);
         });
@@ -473,7 +464,6 @@ final class JdbiNodes implements Nodes {
         return StorageNode.restore(node.id(), node.number(), node.declaration(), node.state(), node.allocated(),
                 node.registeredAt(), node.updatedAt());
     }
-
 
     /** What the node declared, if remembered and still what its row says (location aside). */
     private NodeDeclaration known(NodeRow row) {

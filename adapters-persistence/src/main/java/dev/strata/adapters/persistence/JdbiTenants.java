@@ -6,17 +6,18 @@ import dev.strata.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** {@link Tenants} over one table; the migration stores the default tenant. */
 final class JdbiTenants implements Tenants {
 
     private final JdbiTransactions transactions;
 
-    /* Every create reads and updates its tenant: by position, with a mapper written out. */
+    // Every create reads and updates its tenant: by position, with a mapper written out.
     private static final String FIND = "SELECT " + TenantDao.COLUMNS + " FROM tenants WHERE id = ?";
     private static final String UPDATE = "UPDATE tenants SET name = ?, capacity = ?, total_iops = ?,"
             + " total_bandwidth = ?, consumed_capacity = ? WHERE id = ?";
-    private static final org.jdbi.v3.core.mapper.RowMapper<TenantRow> ROWS = (rs, ctx) -> new TenantRow(
+    private static final RowMapper<TenantRow> ROWS = (rs, ctx) -> new TenantRow(
             rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
 
     JdbiTenants(JdbiTransactions transactions) {

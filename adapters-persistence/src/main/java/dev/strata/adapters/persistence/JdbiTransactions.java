@@ -6,6 +6,7 @@ import dev.strata.domain.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -408,20 +409,20 @@ public final class JdbiTransactions implements Transactions {
 
     @Override
     public long committedWrites() {
-        long own = committed.get();
+        return counted(committed.get(), pool::sharedCommits);
+    }
+
+    /** This process's count when only it writes (no need to ask the database), else the shared one. */
+    private long counted(long own, Function<PooledHandle, OptionalLong> shared) {
         if (pool.singleWriter()) {
-            return own; // only this process writes: no need to ask the database
+            return own;
         }
-        return reachable(() -> onHandle(h -> pool.sharedCommits(h).orElse(own)));
+        return reachable(() -> onHandle(h -> shared.apply(h).orElse(own)));
     }
 
     @Override
     public long committedAccessWrites() {
-        long own = accessCommits.get();
-        if (pool.singleWriter()) {
-            return own;
-        }
-        return reachable(() -> onHandle(h -> pool.sharedAccessCommits(h).orElse(own)));
+        return counted(accessCommits.get(), pool::sharedAccessCommits);
     }
 
     /** Runs one statement (or a few) in the running transaction, or on a reader of its own. */
@@ -488,7 +489,7 @@ public final class JdbiTransactions implements Transactions {
     }
 
     /** See {@link Connections#changesSeenBy}. */
-    java.util.OptionalLong changesSeenBy(PooledHandle writer) {
+    OptionalLong changesSeenBy(PooledHandle writer) {
         return pool.changesSeenBy(writer);
     }
 
